@@ -1,0 +1,22 @@
+package dev.countersign.cli;
+
+import picocli.CommandLine.Command;
+
+/** The top-level {@code countersign} command; its subcommands follow cosign's names and flags. */
+@Command(
+    name = "countersign",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Sign and verify software artifacts in formats cosign and Sigstore accept.",
+    subcommands = {
+      DigestCommand.class,
+    })
+final class CountersignCommand implements Runnable {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

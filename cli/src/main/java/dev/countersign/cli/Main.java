@@ -1,0 +1,46 @@
+package dev.countersign.cli;
+
+import dev.countersign.core.CountersignException;
+import dev.countersign.core.VerificationException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Entry point of {@code java -jar countersign.jar}. Exit codes: 0 success, 1 a verification failed (the failed
+ * check on stderr), 2 bad usage or unreadable input.
+ */
+public final class Main {
+  /** A verification ran and failed. */
+  public static final int VERIFICATION_FAILED = 1;
+  /** Bad usage, or input that could not be read. */
+  public static final int USAGE = 2;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs one command line with the given output streams and returns the exit code (used by tests). */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new CountersignCommand());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
+    return cli.execute(args);
+  }
+
+  private static int handle(Exception e, PrintWriter err) {
+    if (e instanceof VerificationException) {
+      err.println("Error: " + e.getMessage());
+      return VERIFICATION_FAILED;
+    }
+    if (e instanceof CountersignException || e instanceof java.io.UncheckedIOException
+        || e instanceof java.io.IOException) {
+      err.println("Error: " + e.getMessage());
+      return USAGE;
+    }
+    err.println("Error: unexpected " + e.getClass().getName() + ": " + e.getMessage());
+    return USAGE;
+  }
+}
