@@ -12,8 +12,19 @@ import picocli.CommandLine.Command;
       DigestCommand.class,
     })
 final class CountersignCommand implements Runnable {
+  private final CliEnvironment env;
+
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
+
+  CountersignCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  /** Environment variables, standard input and console for subcommands. */
+  CliEnvironment env() {
+    return env;
+  }
 
   @Override
   public void run() {

@@ -18,12 +18,13 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+        CliEnvironment.system()));
   }
 
-  /** Runs one command line with the given output streams and returns the exit code (used by tests). */
-  public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cli = new CommandLine(new CountersignCommand());
+  /** Runs one command line with the given streams and environment; returns the exit code (used by tests). */
+  static int run(String[] args, PrintWriter out, PrintWriter err, CliEnvironment env) {
+    CommandLine cli = new CommandLine(new CountersignCommand(env));
     cli.setOut(out);
     cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
