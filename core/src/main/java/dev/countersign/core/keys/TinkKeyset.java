@@ -125,7 +125,7 @@ public final class TinkKeyset {
     return privateKeys;
   }
 
-  /** Every key (enabled and disabled) in keyset order. */
+  /** Every ENABLED and DISABLED key in keyset order (DESTROYED keys, mere records in Tink, are left out). */
   public List<TinkKey> keys() {
     return keys;
   }

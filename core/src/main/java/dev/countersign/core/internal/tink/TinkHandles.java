@@ -60,7 +60,10 @@ public final class TinkHandles {
     }
   }
 
-  /** Every non-destroyed key of {@code handle}, converted; refuses the keyset if any key is unusable. */
+  /**
+   * Every ENABLED or DISABLED key of {@code handle}, converted (DESTROYED keys are skipped); refuses the keyset if
+   * any of them is unusable.
+   */
   public static List<Entry> entries(KeysetHandle handle) {
     List<Entry> out = new ArrayList<>();
     for (int i = 0; i < handle.size(); i++) {
@@ -70,6 +73,9 @@ public final class TinkHandles {
       } catch (RuntimeException ex) {
         throw TinkRuntime.invalid("Tink keyset entry " + i + " cannot be read (destroyed, or of an unknown type)",
             ex);
+      }
+      if (e.getStatus() == KeyStatus.DESTROYED) {
+        continue; // no longer usable for anything; Tink keeps it only as a record
       }
       ConvertedKey key = TinkKeyConversion.convert(e.getId(), e.getKey());
       out.add(new Entry(Integer.toUnsignedLong(e.getId()), e.getStatus() == KeyStatus.ENABLED, e.isPrimary(), key));
@@ -95,7 +101,7 @@ public final class TinkHandles {
       b.addEntry(KeysetHandle.generateEntryFromParameters(TinkParameters.forAlgorithm(algorithm))
           .withRandomId().setStatus(KeyStatus.ENABLED).makePrimary());
       return b.build();
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | IllegalStateException e) {
       throw new BackendException("Tink cannot add a " + algorithm + " key: " + e.getMessage(), false, e);
     }
   }
@@ -103,8 +109,13 @@ public final class TinkHandles {
   /** {@code handle} with key {@code tinkKeyId} disabled; the primary cannot be disabled. */
   public static KeysetHandle disable(KeysetHandle handle, long tinkKeyId) {
     for (int i = 0; i < handle.size(); i++) {
-      KeysetHandle.Entry e = handle.getAt(i);
-      if (Integer.toUnsignedLong(e.getId()) != tinkKeyId) {
+      KeysetHandle.Entry e;
+      try {
+        e = handle.getAt(i);
+      } catch (RuntimeException ex) {
+        continue; // an entry Tink cannot parse (e.g. destroyed, without key data)
+      }
+      if (Integer.toUnsignedLong(e.getId()) != tinkKeyId || e.getStatus() == KeyStatus.DESTROYED) {
         continue;
       }
       if (e.isPrimary()) {
@@ -115,7 +126,7 @@ public final class TinkHandles {
         KeysetHandle.Builder b = KeysetHandle.newBuilder(handle);
         b.getAt(i).setStatus(KeyStatus.DISABLED);
         return b.build();
-      } catch (GeneralSecurityException ex) {
+      } catch (GeneralSecurityException | RuntimeException ex) {
         throw TinkRuntime.invalid("cannot disable Tink key " + tinkKeyId, ex);
       }
     }

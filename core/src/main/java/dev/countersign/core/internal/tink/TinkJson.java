@@ -107,8 +107,9 @@ public final class TinkJson {
       throw new InvalidInputException("Tink keyset has no numeric 'primaryKeyId'");
     }
     for (JsonNode k : keys) {
-      if (!k.isObject() || !k.path("keyData").isObject()) {
-        throw new InvalidInputException("Tink keyset: every entry of 'key' must be an object with 'keyData'");
+      if (!k.isObject() || (k.has("keyData") && !k.get("keyData").isObject())) {
+        throw new InvalidInputException("Tink keyset: every entry of 'key' must be an object, with 'keyData' an"
+            + " object");
       }
     }
     return Shape.KEYSET;

@@ -73,11 +73,7 @@ public final class TinkKeyConversion {
       RsaSsaPssPublicKey p = (RsaSsaPssPublicKey) pub;
       var params = p.getParameters();
       SignatureAlgorithm alg = rsaAlgorithm(name, params.getSigHashType().toString(), true);
-      if (!params.getSigHashType().equals(params.getMgf1HashType())) {
-        throw new InvalidInputException(name + " is RSA-SSA-PSS with MGF1 hash " + params.getMgf1HashType()
-            + " differing from the signature hash " + params.getSigHashType() + "; Countersign (like Sigstore)"
-            + " uses MGF1 with the signature hash");
-      }
+      // Tink itself requires the MGF1 hash to equal the signature hash.
       int hashLength = alg.digestAlgorithm().orElseThrow().length();
       if (params.getSaltLengthBytes() != hashLength) {
         throw new InvalidInputException(name + " is RSA-SSA-PSS with a " + params.getSaltLengthBytes()
