@@ -29,8 +29,10 @@ public final class TinkHandles {
     TinkRuntime.ensureRegistered();
     try {
       return TinkJsonProtoKeysetFormat.parseKeyset(text, InsecureSecretKeyAccess.get());
-    } catch (GeneralSecurityException | RuntimeException e) {
+    } catch (GeneralSecurityException e) {
       throw TinkRuntime.invalid("cannot read the Tink keyset", e);
+    } catch (RuntimeException e) {
+      throw TinkRuntime.malformed("the Tink keyset", e);
     }
   }
 
@@ -40,7 +42,9 @@ public final class TinkHandles {
     TinkRuntime.ensureRegistered();
     try {
       return TinkJsonProtoKeysetFormat.parseKeysetWithoutSecret(text);
-    } catch (GeneralSecurityException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      throw TinkRuntime.malformed("the public Tink keyset", e);
+    } catch (GeneralSecurityException e) {
       throw TinkRuntime.invalid("cannot read the public Tink keyset (a keyset holding private keys must be read"
           + " as a cleartext or encrypted keyset)", e);
     }
@@ -54,7 +58,9 @@ public final class TinkHandles {
     try {
       return TinkJsonProtoKeysetFormat.parseEncryptedKeyset(text, aead,
           associatedData == null ? NO_ASSOCIATED_DATA : associatedData);
-    } catch (GeneralSecurityException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      throw TinkRuntime.malformed("the encrypted Tink keyset", e);
+    } catch (GeneralSecurityException e) {
       throw TinkRuntime.invalid("cannot decrypt the Tink keyset with the given AEAD (wrong key or associated"
           + " data, or a corrupt keyset)", e);
     }
@@ -71,8 +77,8 @@ public final class TinkHandles {
       try {
         e = handle.getAt(i);
       } catch (RuntimeException ex) {
-        throw TinkRuntime.invalid("Tink keyset entry " + i + " cannot be read (destroyed, or of an unknown type)",
-            ex);
+        throw TinkRuntime.invalid("Tink keyset entry " + i + " cannot be read (its key data does not parse or its"
+            + " status is invalid)", ex);
       }
       if (e.getStatus() == KeyStatus.DESTROYED) {
         continue; // no longer usable for anything; Tink keeps it only as a record
@@ -108,6 +114,7 @@ public final class TinkHandles {
 
   /** {@code handle} with key {@code tinkKeyId} disabled; the primary cannot be disabled. */
   public static KeysetHandle disable(KeysetHandle handle, long tinkKeyId) {
+    TinkRuntime.ensureRegistered();
     for (int i = 0; i < handle.size(); i++) {
       KeysetHandle.Entry e;
       try {
@@ -135,6 +142,7 @@ public final class TinkHandles {
 
   /** Cleartext JSON: private keys are written unprotected. */
   public static String toCleartextJson(KeysetHandle handle) {
+    TinkRuntime.ensureRegistered();
     try {
       return TinkJsonProtoKeysetFormat.serializeKeyset(handle, InsecureSecretKeyAccess.get());
     } catch (GeneralSecurityException e) {
@@ -144,6 +152,7 @@ public final class TinkHandles {
 
   /** JSON with the keyset encrypted by {@code aead}. */
   public static String toEncryptedJson(KeysetHandle handle, Aead aead, byte[] associatedData) {
+    TinkRuntime.ensureRegistered();
     Objects.requireNonNull(aead, "aead");
     try {
       return TinkJsonProtoKeysetFormat.serializeEncryptedKeyset(handle, aead,
@@ -155,6 +164,7 @@ public final class TinkHandles {
 
   /** JSON of the public keys (the public half of a private keyset). */
   public static String toPublicJson(KeysetHandle handle, boolean hasPrivateKeys) {
+    TinkRuntime.ensureRegistered();
     try {
       KeysetHandle pub = hasPrivateKeys ? handle.getPublicKeysetHandle() : handle;
       return TinkJsonProtoKeysetFormat.serializeKeysetWithoutSecret(pub);
@@ -165,6 +175,7 @@ public final class TinkHandles {
 
   /** The public half of a private keyset. */
   public static KeysetHandle publicHandle(KeysetHandle handle) {
+    TinkRuntime.ensureRegistered();
     try {
       return handle.getPublicKeysetHandle();
     } catch (GeneralSecurityException e) {

@@ -39,4 +39,14 @@ public final class TinkRuntime {
     String detail = cause.getMessage();
     return new InvalidInputException(what + (detail == null || detail.isBlank() ? "" : ": " + detail), cause);
   }
+
+  /**
+   * An {@link InvalidInputException} for a runtime failure inside Tink's parser (a missing or mistyped field makes
+   * it throw {@code NullPointerException} or {@code ClassCastException}): {@code what} is malformed. Only an
+   * {@code IllegalStateException}'s message, which Tink writes for invalid keysets, is kept.
+   */
+  public static InvalidInputException malformed(String what, RuntimeException cause) {
+    String detail = cause instanceof IllegalStateException ? cause.getMessage() : null;
+    return new InvalidInputException(what + " is malformed" + (detail == null ? "" : ": " + detail), cause);
+  }
 }
