@@ -100,9 +100,14 @@ public final class TinkKeyset {
     return TinkJson.looksLikeKeyset(content);
   }
 
-  /** A copy with a fresh primary key of {@code algorithm}; the old keys stay ENABLED for verification. */
+  /**
+   * A copy with a fresh primary key of {@code algorithm}; the old keys keep their status, so enabled ones still
+   * verify. Needs a private keyset.
+   */
   public TinkKeyset rotate(SignatureAlgorithm algorithm) {
-    requirePrivate("rotate");
+    if (!privateKeys) {
+      throw new InvalidInputException("cannot rotate a public Tink keyset; use the private keyset");
+    }
     return new TinkKeyset(TinkHandles.rotate(handle, Objects.requireNonNull(algorithm, "algorithm")));
   }
 
