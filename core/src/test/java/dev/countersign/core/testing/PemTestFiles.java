@@ -3,6 +3,7 @@ package dev.countersign.core.testing;
 import dev.countersign.core.InvalidInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,9 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyFactory;
 import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 
@@ -43,12 +47,28 @@ public final class PemTestFiles {
     String lastError = "";
     for (String alg : new String[] {"EC", "Ed25519", "RSA"}) {
       try {
-        return KeyFactory.getInstance(alg).generatePublic(new X509EncodedKeySpec(der));
+        PublicKey key = KeyFactory.getInstance(alg).generatePublic(new X509EncodedKeySpec(der));
+        if (key instanceof ECPublicKey && !onCurve((ECPublicKey) key)) {
+          throw new InvalidInputException(pem + " holds an EC point that is not on its curve");
+        }
+        return key;
+      } catch (InvalidInputException e) {
+        throw e;
       } catch (GeneralSecurityException | RuntimeException e) {
         lastError = e.getMessage();
       }
     }
     throw new InvalidInputException(pem + " holds no valid EC, Ed25519 or RSA public key: " + lastError);
+  }
+
+  /** The JDK's KeyFactory does not check this: y^2 = x^3 + ax + b (mod p). */
+  private static boolean onCurve(ECPublicKey key) {
+    ECParameterSpec params = key.getParams();
+    BigInteger p = ((ECFieldFp) params.getCurve().getField()).getP();
+    BigInteger x = key.getW().getAffineX();
+    BigInteger y = key.getW().getAffineY();
+    BigInteger rhs = x.pow(3).add(params.getCurve().getA().multiply(x)).add(params.getCurve().getB()).mod(p);
+    return y.pow(2).mod(p).equals(rhs);
   }
 
   /** Writes {@code key} as a {@code PUBLIC KEY} PEM. */
