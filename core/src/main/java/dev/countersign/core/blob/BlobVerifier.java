@@ -1,0 +1,109 @@
+package dev.countersign.core.blob;
+
+import dev.countersign.core.InvalidInputException;
+import dev.countersign.core.KeyResolver;
+import dev.countersign.core.VerificationReport;
+import dev.countersign.core.Verifier;
+import dev.countersign.core.bundle.Bundle;
+import dev.countersign.core.internal.blob.BlobVerification;
+import dev.countersign.core.internal.dsse.Base64Text;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Verifies blob signatures the way {@code cosign verify-blob --key} does, against trusted keys only: a raw base64
+ * signature or a Sigstore bundle's {@code messageSignature}. The artifact is read once (hashed as it streams; kept
+ * whole only for pure Ed25519). The {@code check*} methods return a {@link VerificationReport} listing every
+ * check ({@code bundle}, {@code key}, {@code artifact-digest}, {@code signature}, {@code transparency-log},
+ * {@code timestamp}); the {@code verify*} methods throw {@link dev.countersign.core.VerificationException}
+ * unless it passed. A bundle's key hint only orders the trusted keys. Transparency-log entries and timestamps
+ * are reported as not performed: no Sigstore trusted root is configured.
+ *
+ * <pre>{@code
+ * BlobVerifier.of(Verifiers.of(publicKey)).verifyBundle(Path.of("app.tar.gz"), Bundle.parse(bundleFile));
+ * }</pre>
+ */
+public final class BlobVerifier {
+  private final KeyResolver keys;
+
+  private BlobVerifier(KeyResolver keys) {
+    this.keys = Objects.requireNonNull(keys, "keys");
+  }
+
+  /** A verifier trusting exactly these keys (none: every verification fails its {@code key} check). */
+  public static BlobVerifier of(Verifier... trusted) {
+    return new BlobVerifier(KeyResolver.of(trusted));
+  }
+
+  /** A verifier asking {@code resolver} for trusted keys (with the bundle's hint). */
+  public static BlobVerifier of(KeyResolver resolver) {
+    return new BlobVerifier(resolver);
+  }
+
+  /**
+   * Checks a raw signature: {@code base64Signature} is the signature file's text (surrounding whitespace is
+   * ignored). Bad base64 throws {@link InvalidInputException}.
+   */
+  public VerificationReport checkSignature(InputStream artifact, String base64Signature) {
+    return BlobVerification.raw("artifact", artifact, decode(base64Signature), keys);
+  }
+
+  /** Checks a raw signature over a file. */
+  public VerificationReport checkSignature(Path artifact, String base64Signature) {
+    byte[] sig = decode(base64Signature);
+    try (InputStream in = Files.newInputStream(artifact)) {
+      return BlobVerification.raw(artifact.toString(), in, sig, keys);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read " + artifact + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Checks a bundle's message signature over the artifact. */
+  public VerificationReport checkBundle(InputStream artifact, Bundle bundle) {
+    return BlobVerification.bundle("artifact", artifact, Objects.requireNonNull(bundle, "bundle"), keys);
+  }
+
+  /** Checks a bundle's message signature over a file. */
+  public VerificationReport checkBundle(Path artifact, Bundle bundle) {
+    Objects.requireNonNull(bundle, "bundle");
+    try (InputStream in = Files.newInputStream(artifact)) {
+      return BlobVerification.bundle(artifact.toString(), in, bundle, keys);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read " + artifact + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@link #checkSignature(Path, String)}, throwing unless it passed. */
+  public VerificationReport verifySignature(Path artifact, String base64Signature) {
+    return checkSignature(artifact, base64Signature).orThrow();
+  }
+
+  /** {@link #checkSignature(InputStream, String)}, throwing unless it passed. */
+  public VerificationReport verifySignature(InputStream artifact, String base64Signature) {
+    return checkSignature(artifact, base64Signature).orThrow();
+  }
+
+  /** {@link #checkBundle(Path, Bundle)}, throwing unless it passed. */
+  public VerificationReport verifyBundle(Path artifact, Bundle bundle) {
+    return checkBundle(artifact, bundle).orThrow();
+  }
+
+  /** {@link #checkBundle(InputStream, Bundle)}, throwing unless it passed. */
+  public VerificationReport verifyBundle(InputStream artifact, Bundle bundle) {
+    return checkBundle(artifact, bundle).orThrow();
+  }
+
+  private static byte[] decode(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidInputException("signature is empty");
+    }
+    byte[] sig = Base64Text.decode(text.strip(), "signature");
+    if (sig.length == 0) {
+      throw new InvalidInputException("signature is empty");
+    }
+    return sig;
+  }
+}
