@@ -6,7 +6,7 @@ import dev.countersign.core.VerificationReport;
 import dev.countersign.core.Verifier;
 import dev.countersign.core.bundle.Bundle;
 import dev.countersign.core.internal.blob.BlobVerification;
-import dev.countersign.core.internal.dsse.Base64Text;
+import dev.countersign.core.internal.Base64Text;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.core.internal.bundle.BundleReader;
 import dev.countersign.core.internal.bundle.BundleWriter;
-import dev.countersign.core.internal.dsse.StrictJson;
+import dev.countersign.core.internal.StrictJson;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.countersign.core.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.InvalidInputException;
-import dev.countersign.core.internal.dsse.Base64Text;
-import dev.countersign.core.internal.dsse.StrictJson;
+import dev.countersign.core.internal.Base64Text;
+import dev.countersign.core.internal.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;

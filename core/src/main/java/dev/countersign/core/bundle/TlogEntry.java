@@ -2,7 +2,7 @@ package dev.countersign.core.bundle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.InvalidInputException;
-import dev.countersign.core.internal.dsse.StrictJson;
+import dev.countersign.core.internal.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -46,7 +46,7 @@ public final class TlogEntry {
           if (!hashes.get(i).isTextual()) {
             throw new InvalidInputException("inclusionProof.hashes[" + i + "] must be a string");
           }
-          dev.countersign.core.internal.dsse.Base64Text.decode(hashes.get(i).textValue(),
+          dev.countersign.core.internal.Base64Text.decode(hashes.get(i).textValue(),
               "inclusionProof.hashes[" + i + "]");
         }
       }

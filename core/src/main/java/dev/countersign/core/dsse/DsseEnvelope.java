@@ -3,7 +3,7 @@ package dev.countersign.core.dsse;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.Signer;
 import dev.countersign.core.internal.dsse.DsseJson;
-import dev.countersign.core.internal.dsse.StrictJson;
+import dev.countersign.core.internal.StrictJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;

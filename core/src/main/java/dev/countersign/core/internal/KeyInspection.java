@@ -49,6 +49,9 @@ public final class KeyInspection {
       ECParameterSpec p = ((ECKey) key).getParams();
       for (Map.Entry<String, ECParameterSpec> e : CURVES.entrySet()) {
         if (sameCurve(p, e.getValue())) {
+          if (key instanceof java.security.interfaces.ECPublicKey) {
+            requireOnCurve(((java.security.interfaces.ECPublicKey) key).getW(), p, e.getKey());
+          }
           return new Description(KeyType.EC, e.getKey(), p.getOrder().bitLength());
         }
       }
@@ -86,6 +89,23 @@ public final class KeyInspection {
       throw new InvalidInputException("unsupported curve " + nistName);
     }
     return spec;
+  }
+
+  /** Refuses a public point that is not on the curve (invalid-curve attacks; corrupt key files). */
+  private static void requireOnCurve(java.security.spec.ECPoint w, ECParameterSpec spec, String name) {
+    if (w == null || w.equals(java.security.spec.ECPoint.POINT_INFINITY)) {
+      throw new InvalidInputException("EC public key is the point at infinity");
+    }
+    java.math.BigInteger p = ((java.security.spec.ECFieldFp) spec.getCurve().getField()).getP();
+    java.math.BigInteger x = w.getAffineX();
+    java.math.BigInteger y = w.getAffineY();
+    if (x.signum() < 0 || y.signum() < 0 || x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
+      throw new InvalidInputException("EC public key coordinates are out of range for " + name);
+    }
+    java.math.BigInteger rhs = x.pow(3).add(spec.getCurve().getA().multiply(x)).add(spec.getCurve().getB()).mod(p);
+    if (!y.modPow(java.math.BigInteger.TWO, p).equals(rhs)) {
+      throw new InvalidInputException("EC public key point is not on curve " + name);
+    }
   }
 
   private static boolean sameCurve(ECParameterSpec a, ECParameterSpec b) {

@@ -12,7 +12,7 @@ import dev.countersign.core.bundle.TlogEntry;
 import dev.countersign.core.bundle.VerificationMaterial;
 import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.core.internal.dsse.DsseJson;
-import dev.countersign.core.internal.dsse.StrictJson;
+import dev.countersign.core.internal.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
 

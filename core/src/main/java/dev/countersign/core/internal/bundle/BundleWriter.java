@@ -7,9 +7,9 @@ import dev.countersign.core.bundle.MessageSignature;
 import dev.countersign.core.bundle.Rfc3161Timestamp;
 import dev.countersign.core.bundle.TlogEntry;
 import dev.countersign.core.bundle.VerificationMaterial;
-import dev.countersign.core.internal.dsse.Base64Text;
+import dev.countersign.core.internal.Base64Text;
 import dev.countersign.core.internal.dsse.DsseJson;
-import dev.countersign.core.internal.dsse.StrictJson;
+import dev.countersign.core.internal.StrictJson;
 import java.io.IOException;
 import java.util.List;
 

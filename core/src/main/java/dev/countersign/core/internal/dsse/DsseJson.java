@@ -1,5 +1,7 @@
 package dev.countersign.core.internal.dsse;
 
+import dev.countersign.core.internal.Base64Text;
+import dev.countersign.core.internal.StrictJson;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.InvalidInputException;

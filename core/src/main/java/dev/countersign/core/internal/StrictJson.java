@@ -1,4 +1,4 @@
-package dev.countersign.core.internal.dsse;
+package dev.countersign.core.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package dev.countersign.core.internal.dsse;
+package dev.countersign.core.internal;
 
 import dev.countersign.core.InvalidInputException;
 import java.util.Base64;
