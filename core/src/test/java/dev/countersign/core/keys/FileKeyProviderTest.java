@@ -151,6 +151,10 @@ class FileKeyProviderTest {
     CountingPasswords passwords = new CountingPasswords();
     assertThrows(InvalidInputException.class, () -> new FileKeyProvider().signer(KeyReference.parse(key.toString()),
         passwords));
+    Path pkcs8 = dir.resolve("bad.pem");
+    KeyFixtures.write(pkcs8, "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMAA=\n-----END ENCRYPTED PRIVATE KEY-----\n");
+    assertThrows(InvalidInputException.class, () -> new FileKeyProvider().signer(KeyReference.parse(pkcs8.toString()),
+        passwords));
     assertEquals(List.of(), passwords.purposes);
   }
 

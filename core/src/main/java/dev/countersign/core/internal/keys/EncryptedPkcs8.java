@@ -62,7 +62,14 @@ public final class EncryptedPkcs8 {
     }
   }
 
-  /** Parses the structure and checks its algorithms and PBKDF2 cost before anything is derived. */
+  /**
+   * Checks the structure, its algorithms and the PBKDF2 cost without deriving anything, so that a malformed file
+   * fails before a password is asked for.
+   */
+  public static void check(byte[] der, String source) {
+    Der.guarded(source, "encrypted PKCS#8 private key", () -> checked(der, source));
+  }
+
   private static EncryptedPrivateKeyInfo checked(byte[] der, String source) {
     EncryptedPrivateKeyInfo info = Der.parse(der, source, "encrypted PKCS#8 private key",
         EncryptedPrivateKeyInfo::getInstance);

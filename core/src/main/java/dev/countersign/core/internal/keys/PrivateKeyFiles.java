@@ -50,6 +50,7 @@ public final class PrivateKeyFiles {
   }
 
   private static KeyPair encryptedPkcs8(byte[] der, PasswordSource passwords, String source) {
+    EncryptedPkcs8.check(der, source);
     char[] password = password(passwords, source);
     byte[] pkcs8 = null;
     try {
