@@ -1,0 +1,71 @@
+package dev.countersign.core.internal.keys;
+
+import dev.countersign.core.InvalidInputException;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.ECPoint;
+import java.security.spec.ECPrivateKeySpec;
+import java.security.spec.ECPublicKeySpec;
+import java.security.spec.EdECPrivateKeySpec;
+import java.security.spec.KeySpec;
+import java.security.spec.NamedParameterSpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * Builds JDK key objects (SunEC, SunRsaSign) from validated components with the JDK's own {@link KeyFactory}s;
+ * Bouncy Castle is never registered as a provider.
+ */
+final class JdkKeys {
+  /** Length of Ed25519 private seeds and public keys. */
+  static final int ED25519_BYTES = 32;
+
+  private JdkKeys() {}
+
+  static PrivateKey ecPrivate(NamedCurves.Curve curve, BigInteger d) {
+    return (PrivateKey) make("EC", new ECPrivateKeySpec(d, curve.jdk()), true);
+  }
+
+  static PublicKey ecPublic(NamedCurves.Curve curve, ECPoint w) {
+    return (PublicKey) make("EC", new ECPublicKeySpec(w, curve.jdk()), false);
+  }
+
+  static PrivateKey rsaPrivate(RSAPrivateCrtKeySpec spec) {
+    return (PrivateKey) make("RSA", spec, true);
+  }
+
+  static PublicKey rsaPublic(BigInteger modulus, BigInteger exponent) {
+    return (PublicKey) make("RSA", new RSAPublicKeySpec(modulus, exponent), false);
+  }
+
+  static PrivateKey ed25519Private(byte[] seed) {
+    return (PrivateKey) make("Ed25519", new EdECPrivateKeySpec(NamedParameterSpec.ED25519, seed), true);
+  }
+
+  static PublicKey ed25519Public(byte[] encoded) {
+    try {
+      byte[] spki = new SubjectPublicKeyInfo(new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519), encoded)
+          .getEncoded();
+      return (PublicKey) make("Ed25519", new X509EncodedKeySpec(spki), false);
+    } catch (java.io.IOException e) {
+      throw new InvalidInputException("cannot encode Ed25519 public key");
+    }
+  }
+
+  private static Object make(String algorithm, KeySpec spec, boolean isPrivate) {
+    try {
+      KeyFactory f = KeyFactory.getInstance(algorithm);
+      return isPrivate ? f.generatePrivate(spec) : f.generatePublic(spec);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new InvalidInputException("the JDK refused the " + algorithm + (isPrivate ? " private" : " public")
+          + " key: " + e.getClass().getSimpleName());
+    }
+  }
+}
