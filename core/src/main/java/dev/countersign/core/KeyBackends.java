@@ -65,6 +65,15 @@ public final class KeyBackends {
     return provider(ref).verifier(ref);
   }
 
+  /**
+   * Every verification key {@code reference} names: one for a public key file, all enabled keys of a Tink keyset
+   * (so signatures by rotated-out keys still verify).
+   */
+  public KeyResolver resolver(String reference) {
+    KeyReference ref = KeyReference.parse(reference);
+    return provider(ref).resolver(ref);
+  }
+
   private KeyProvider provider(KeyReference ref) {
     KeyProvider p = byScheme.get(ref.scheme());
     if (p == null) {

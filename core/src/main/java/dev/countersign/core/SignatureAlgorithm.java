@@ -125,6 +125,26 @@ public enum SignatureAlgorithm {
     }
   }
 
+  /**
+   * The algorithm for {@code key} that signs with {@code digest}: ECDSA on the key's curve with that hash, RSA
+   * PKCS#1 v1.5 with that hash. Used when a signature's hash is recorded apart from the key (a bundle's
+   * {@code messageDigest}, cosign's {@code --signature-digest-algorithm}).
+   *
+   * @throws InvalidInputException when no such combination is supported (or the key is Ed25519)
+   */
+  public static SignatureAlgorithm forKey(PublicKey key, DigestAlgorithm digest) {
+    KeyInspection.Description d = KeyInspection.describe(key);
+    for (SignatureAlgorithm a : values()) {
+      boolean rsaPkcs1 = a.keyType == KeyType.RSA && a.name().startsWith("RSA_PKCS1");
+      if (a.keyType == d.type() && a.digest == digest && (a.keyType != KeyType.RSA || rsaPkcs1)
+          && (a.curve == null || a.curve.equals(d.curve()))) {
+        return a;
+      }
+    }
+    throw new InvalidInputException("no supported signature algorithm for a " + d + " key with "
+        + digest.ociName());
+  }
+
   /** Parses a constant name in any case, with {@code -} or {@code _} ({@code ecdsa-p256-sha256}). */
   public static SignatureAlgorithm parse(String name) {
     String n = name == null ? "" : name.trim().toUpperCase(Locale.ROOT).replace('-', '_');

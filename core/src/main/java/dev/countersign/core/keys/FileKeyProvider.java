@@ -2,12 +2,15 @@ package dev.countersign.core.keys;
 
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.KeyNotFoundException;
+import dev.countersign.core.KeyQuery;
+import dev.countersign.core.KeyResolver;
 import dev.countersign.core.PasswordSource;
 import dev.countersign.core.Signer;
 import dev.countersign.core.Signers;
 import dev.countersign.core.Verifier;
 import dev.countersign.core.Verifiers;
 import dev.countersign.core.internal.keys.Pem;
+import dev.countersign.core.internal.keys.KeyFileFormat;
 import dev.countersign.core.internal.keys.PrivateKeyFiles;
 import dev.countersign.core.internal.keys.PublicKeyFiles;
 import dev.countersign.core.spi.KeyProvider;
@@ -48,6 +51,9 @@ public final class FileKeyProvider implements KeyProvider {
     Path path = path(reference);
     byte[] data = read(path);
     try {
+      if (KeyFileFormat.detect(data, path.toString()) == KeyFileFormat.TINK_KEYSET) {
+        return TinkKeyset.readCleartext(data).signer();
+      }
       return Signers.of(PrivateKeyFiles.read(data, passwords, path.toString()));
     } finally {
       Arrays.fill(data, (byte) 0);
@@ -61,8 +67,21 @@ public final class FileKeyProvider implements KeyProvider {
    */
   @Override
   public Verifier verifier(KeyReference reference) {
+    return resolver(reference).resolveOne(KeyQuery.any());
+  }
+
+  /**
+   * The public key of a key file; for a Tink keyset, every enabled key (primary first), so signatures made
+   * before a rotation still verify.
+   */
+  @Override
+  public KeyResolver resolver(KeyReference reference) {
     Path path = path(reference);
-    return Verifiers.of(PublicKeyFiles.read(read(path), path.toString()));
+    byte[] data = read(path);
+    if (KeyFileFormat.detect(data, path.toString()) == KeyFileFormat.TINK_KEYSET) {
+      return TinkKeyset.readCleartext(data).resolver();
+    }
+    return KeyResolver.of(Verifiers.of(PublicKeyFiles.read(data, path.toString())));
   }
 
   static Path path(KeyReference reference) {

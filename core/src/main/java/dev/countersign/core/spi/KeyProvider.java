@@ -1,5 +1,6 @@
 package dev.countersign.core.spi;
 
+import dev.countersign.core.KeyResolver;
 import dev.countersign.core.PasswordSource;
 import dev.countersign.core.Signer;
 import dev.countersign.core.Verifier;
@@ -23,4 +24,12 @@ public interface KeyProvider {
 
   /** A verifier for the public key {@code reference} names (a public key file, or the public half of a key). */
   Verifier verifier(KeyReference reference);
+
+  /**
+   * Every verification key {@code reference} names, for containers that hold several (a Tink keyset with
+   * rotated keys, a keyring). The default wraps {@link #verifier(KeyReference)}.
+   */
+  default KeyResolver resolver(KeyReference reference) {
+    return KeyResolver.of(verifier(reference));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.countersign.core.internal.keys;
 
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.core.keys.TinkKeyset;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,10 +24,12 @@ public enum KeyFileFormat {
   /** X.509 SubjectPublicKeyInfo {@code PUBLIC KEY}. */
   SPKI(false, false, "PUBLIC KEY"),
   /** PKCS#1 {@code RSA PUBLIC KEY}. */
-  PKCS1_RSA_PUBLIC(false, false, "RSA PUBLIC KEY");
+  PKCS1_RSA_PUBLIC(false, false, "RSA PUBLIC KEY"),
+  /** A Google Tink keyset in JSON (cleartext private or public keyset; see {@code TinkKeyset}). */
+  TINK_KEYSET(true, false);
 
   private static final String EXPECTED = "expected a PEM key: ENCRYPTED SIGSTORE PRIVATE KEY (cosign), PRIVATE KEY,"
-      + " ENCRYPTED PRIVATE KEY, EC PRIVATE KEY, RSA PRIVATE KEY, PUBLIC KEY or RSA PUBLIC KEY";
+      + " ENCRYPTED PRIVATE KEY, EC PRIVATE KEY, RSA PRIVATE KEY, PUBLIC KEY or RSA PUBLIC KEY, or a Tink keyset (JSON)";
 
   private final boolean privateKey;
   private final boolean encrypted;
@@ -50,7 +53,7 @@ public enum KeyFileFormat {
 
   /** The PEM label this library writes for the format. */
   public String label() {
-    return labels.get(0);
+    return labels.isEmpty() ? "" : labels.get(0);
   }
 
   /**
@@ -60,6 +63,9 @@ public enum KeyFileFormat {
    */
   public static KeyFileFormat detect(byte[] data, String source) {
     Pem.checkSize(data, source);
+    if (TinkKeyset.looksLikeKeyset(data)) {
+      return TINK_KEYSET;
+    }
     Optional<String> label = Pem.firstLabel(data);
     if (label.isPresent()) {
       for (KeyFileFormat f : values()) {

@@ -18,6 +18,10 @@ public final class PrivateKeyFiles {
   public static KeyPair read(byte[] data, PasswordSource passwords, String source) {
     Objects.requireNonNull(passwords, "passwords");
     KeyFileFormat format = KeyFileFormat.detect(data, source);
+    if (format == KeyFileFormat.TINK_KEYSET) {
+      throw new InvalidInputException(source + " is a Tink keyset, which can hold several keys: open it with"
+          + " TinkKeyset.readCleartext or through the file key backend (KeyBackends), not as a single key");
+    }
     if (!format.isPrivate()) {
       throw new InvalidInputException(source + " holds a public key (" + format.label() + "); signing needs the"
           + " private key");
