@@ -9,6 +9,11 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Sign and verify software artifacts in formats cosign and Sigstore accept.",
     subcommands = {
+      GenerateKeyPairCommand.class,
+      ImportKeyPairCommand.class,
+      PublicKeyCommand.class,
+      SignBlobCommand.class,
+      VerifyBlobCommand.class,
       DigestCommand.class,
     })
 final class CountersignCommand implements Runnable {

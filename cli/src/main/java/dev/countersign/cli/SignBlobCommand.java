@@ -1,0 +1,58 @@
+package dev.countersign.cli;
+
+import dev.countersign.core.KeyBackends;
+import dev.countersign.core.Signer;
+import dev.countersign.core.blob.BlobSignature;
+import dev.countersign.core.blob.BlobSigner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sign-blob --key KEY [--output-signature F] [--bundle F] FILE}, as cosign writes them. */
+@Command(name = "sign-blob", mixinStandardHelpOptions = true,
+    description = {"Sign a file, streaming it. Writes the raw signature (base64, no trailing newline) and/or a "
+        + "Sigstore bundle v0.3; with neither option the signature is printed on standard output.",
+        "An encrypted key's password comes from COSIGN_PASSWORD, else a terminal prompt, else standard input."})
+final class SignBlobCommand implements Callable<Integer> {
+  @ParentCommand
+  CountersignCommand parent;
+
+  @Option(names = {"--key", "-k"}, required = true, paramLabel = "KEY",
+      description = "private key reference: a key file (cosign.key, PEM, Tink keyset) or e.g. awskms://...")
+  String key;
+
+  @Option(names = "--output-signature", paramLabel = "FILE", description = "write the base64 signature here")
+  Path signatureOut;
+
+  @Option(names = "--bundle", paramLabel = "FILE", description = "write a Sigstore bundle (v0.3 JSON) here")
+  Path bundleOut;
+
+  @Parameters(paramLabel = "FILE", description = "the file to sign")
+  Path file;
+
+  @Override
+  public Integer call() throws IOException {
+    CliFiles.requireReadable(file);
+    Signer signer = KeyBackends.discover().signer(key, CliPasswords.forReading(parent.env()));
+    BlobSignature sig = BlobSigner.of(signer).sign(file);
+    if (signatureOut != null) {
+      Files.writeString(signatureOut, sig.base64(), StandardCharsets.US_ASCII);
+      parent.spec.commandLine().getErr().println("Wrote signature to file " + signatureOut);
+    }
+    if (bundleOut != null) {
+      Files.writeString(bundleOut, sig.bundleJson(), StandardCharsets.UTF_8);
+      parent.spec.commandLine().getErr().println("Wrote bundle to file " + bundleOut);
+    }
+    if (signatureOut == null && bundleOut == null) {
+      parent.spec.commandLine().getOut().print(sig.base64());
+      parent.spec.commandLine().getOut().flush();
+    }
+    return 0;
+  }
+}

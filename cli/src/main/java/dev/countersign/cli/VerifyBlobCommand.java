@@ -1,0 +1,111 @@
+package dev.countersign.cli;
+
+import dev.countersign.core.DigestAlgorithm;
+import dev.countersign.core.KeyBackends;
+import dev.countersign.core.KeyQuery;
+import dev.countersign.core.KeyResolver;
+import dev.countersign.core.SignatureAlgorithm;
+import dev.countersign.core.VerificationReport;
+import dev.countersign.core.Verifier;
+import dev.countersign.core.Verifiers;
+import dev.countersign.core.blob.BlobVerifier;
+import dev.countersign.core.bundle.Bundle;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code verify-blob --key PUB (--signature F | --bundle F) FILE}. Exit 1 when verification fails. */
+@Command(name = "verify-blob", mixinStandardHelpOptions = true,
+    description = {"Verify a file against a raw signature or a Sigstore bundle (v0.1-v0.3) with a public key.",
+        "Transparency-log entries and timestamps in a bundle are reported as not performed (no trusted root).",
+        "Exit status: 0 verified, 1 verification failed, 2 bad usage or unreadable input."})
+final class VerifyBlobCommand implements Callable<Integer> {
+  @ParentCommand
+  CountersignCommand parent;
+
+  @Option(names = {"--key", "-k"}, required = true, paramLabel = "KEY",
+      description = "public key reference: a PEM public key file, a Tink (public) keyset, or e.g. awskms://...")
+  String key;
+
+  @ArgGroup(multiplicity = "1")
+  SignatureSource source;
+
+  static final class SignatureSource {
+    @Option(names = "--signature", paramLabel = "SIG", description = "the raw signature: a file, or base64 text")
+    String signature;
+
+    @Option(names = "--bundle", paramLabel = "FILE", description = "a Sigstore bundle JSON file")
+    Path bundle;
+  }
+
+  @Option(names = "--signature-digest-algorithm", paramLabel = "ALG",
+      description = "hash the signature was made over (sha256, sha384, sha512) when it does not follow the key: "
+          + "e.g. a P-384 key used with SHA-256")
+  String digestAlgorithm;
+
+  @Option(names = {"--output", "-o"}, defaultValue = "text", paramLabel = "FORMAT",
+      description = "text (default) or json: the full verification report on standard output")
+  String output;
+
+  @Parameters(paramLabel = "FILE", description = "the file that was signed")
+  Path file;
+
+  @Override
+  public Integer call() {
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new picocli.CommandLine.ParameterException(parent.spec.commandLine(),
+          "--output must be text or json, got '" + output + "'");
+    }
+    CliFiles.requireReadable(file);
+    BlobVerifier verifier = BlobVerifier.of(keys());
+    VerificationReport report;
+    if (source.bundle != null) {
+      report = verifier.checkBundle(file, Bundle.parse(CliFiles.readAll(source.bundle)));
+    } else {
+      report = verifier.checkSignature(file, signatureText(source.signature));
+    }
+    if (output.equals("json")) {
+      parent.spec.commandLine().getOut().println(ReportJson.write(report));
+    }
+    if (!report.passed()) {
+      parent.spec.commandLine().getErr().println("Error: " + report.summary());
+      return Main.VERIFICATION_FAILED;
+    }
+    for (var c : report.checks()) {
+      // Point out what a bundle carried but could not be checked; absent material needs no note.
+      if (c.status() == dev.countersign.core.VerificationCheck.Status.NOT_PERFORMED && !c.name().equals("key")
+          && !c.detail().orElse("").contains("carries no")) {
+        parent.spec.commandLine().getErr().println("Note: " + c);
+      }
+    }
+    parent.spec.commandLine().getErr().println("Verified OK");
+    return 0;
+  }
+
+  private KeyResolver keys() {
+    KeyResolver resolver = KeyBackends.discover().resolver(key);
+    if (digestAlgorithm == null) {
+      return resolver;
+    }
+    DigestAlgorithm d = DigestAlgorithm.parse(digestAlgorithm);
+    List<Verifier> pinned = resolver.resolve(KeyQuery.any()).stream()
+        .map(v -> Verifiers.of(v.publicKey(), SignatureAlgorithm.forKey(v.publicKey(), d)))
+        .toList();
+    return KeyResolver.of(pinned.toArray(Verifier[]::new));
+  }
+
+  private static String signatureText(String value) {
+    Path p = Path.of(value);
+    if (Files.isRegularFile(p)) {
+      return new String(CliFiles.readAll(p), StandardCharsets.US_ASCII);
+    }
+    return value;
+  }
+}
