@@ -94,7 +94,7 @@ public final class PrivateKeyDecoder {
         throw new InvalidInputException(source + ": the public key stored with the EC private key does not match it");
       }
     }
-    return checked(JdkKeys.ecPublic(curve, w), JdkKeys.ecPrivate(curve, d));
+    return checked(JdkKeys.ecPublic(curve.jdk(), w), JdkKeys.ecPrivate(curve.jdk(), d));
   }
 
   private static KeyPair rsaKeyPair(RSAPrivateKey k, String source) {

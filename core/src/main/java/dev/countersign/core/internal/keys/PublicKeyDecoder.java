@@ -38,7 +38,7 @@ public final class PublicKeyDecoder {
     PublicKey pub;
     if (alg.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
       NamedCurves.Curve curve = NamedCurves.fromParameters(info.getAlgorithm().getParameters(), source);
-      pub = JdkKeys.ecPublic(curve, NamedCurves.decodePoint(curve, key, source));
+      pub = JdkKeys.ecPublic(curve.jdk(), NamedCurves.decodePoint(curve, key, source));
     } else if (alg.equals(PKCSObjectIdentifiers.rsaEncryption)) {
       pub = pkcs1(key, source);
     } else if (alg.equals(EdECObjectIdentifiers.id_Ed25519)) {

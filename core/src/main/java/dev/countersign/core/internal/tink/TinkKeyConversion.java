@@ -16,8 +16,11 @@ import com.google.crypto.tink.signature.SignaturePrivateKey;
 import com.google.crypto.tink.signature.SignaturePublicKey;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.SignatureAlgorithm;
+import dev.countersign.core.internal.KeyInspection;
+import dev.countersign.core.internal.keys.JdkKeys;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.spec.RSAPrivateCrtKeySpec;
 
 /**
  * Turns Tink signature keys into JCA keys, refusing what would not give cosign-compatible signatures: output
@@ -53,21 +56,22 @@ public final class TinkKeyConversion {
     if (pub instanceof Ed25519PublicKey) {
       Ed25519PrivateKey priv = key instanceof Ed25519PrivateKey ? (Ed25519PrivateKey) key : null;
       return new ConvertedKey(SignatureAlgorithm.ED25519,
-          JcaKeys.ed25519Public(((Ed25519PublicKey) pub).getPublicKeyBytes().toByteArray()),
-          priv == null ? null : JcaKeys.ed25519Private(priv.getPrivateKeyBytes().toByteArray(ACCESS)));
+          JdkKeys.ed25519Public(((Ed25519PublicKey) pub).getPublicKeyBytes().toByteArray()),
+          priv == null ? null : ed25519Private(priv.getPrivateKeyBytes().toByteArray(ACCESS)));
     }
     if (pub instanceof RsaSsaPkcs1PublicKey) {
       RsaSsaPkcs1PublicKey p = (RsaSsaPkcs1PublicKey) pub;
       SignatureAlgorithm alg = rsaAlgorithm(name, p.getParameters().getHashType().toString(), false);
-      PublicKey jcaPub = JcaKeys.rsaPublic(p.getModulus(), p.getParameters().getPublicExponent());
+      PublicKey jcaPub = JdkKeys.rsaPublic(p.getModulus(), p.getParameters().getPublicExponent());
       if (!(key instanceof RsaSsaPkcs1PrivateKey)) {
         return new ConvertedKey(alg, jcaPub, null);
       }
       RsaSsaPkcs1PrivateKey k = (RsaSsaPkcs1PrivateKey) key;
-      return new ConvertedKey(alg, jcaPub, JcaKeys.rsaPrivate(p.getModulus(), p.getParameters().getPublicExponent(),
+      return new ConvertedKey(alg, jcaPub, JdkKeys.rsaPrivate(new RSAPrivateCrtKeySpec(
+          p.getModulus(), p.getParameters().getPublicExponent(),
           k.getPrivateExponent().getBigInteger(ACCESS), k.getPrimeP().getBigInteger(ACCESS),
           k.getPrimeQ().getBigInteger(ACCESS), k.getPrimeExponentP().getBigInteger(ACCESS),
-          k.getPrimeExponentQ().getBigInteger(ACCESS), k.getCrtCoefficient().getBigInteger(ACCESS)));
+          k.getPrimeExponentQ().getBigInteger(ACCESS), k.getCrtCoefficient().getBigInteger(ACCESS))));
     }
     if (pub instanceof RsaSsaPssPublicKey) {
       RsaSsaPssPublicKey p = (RsaSsaPssPublicKey) pub;
@@ -79,15 +83,16 @@ public final class TinkKeyConversion {
         throw new InvalidInputException(name + " is RSA-SSA-PSS with a " + params.getSaltLengthBytes()
             + "-byte salt; Countersign (like Sigstore) uses a salt as long as the hash (" + hashLength + " bytes)");
       }
-      PublicKey jcaPub = JcaKeys.rsaPublic(p.getModulus(), params.getPublicExponent());
+      PublicKey jcaPub = JdkKeys.rsaPublic(p.getModulus(), params.getPublicExponent());
       if (!(key instanceof RsaSsaPssPrivateKey)) {
         return new ConvertedKey(alg, jcaPub, null);
       }
       RsaSsaPssPrivateKey k = (RsaSsaPssPrivateKey) key;
-      return new ConvertedKey(alg, jcaPub, JcaKeys.rsaPrivate(p.getModulus(), params.getPublicExponent(),
+      return new ConvertedKey(alg, jcaPub, JdkKeys.rsaPrivate(new RSAPrivateCrtKeySpec(
+          p.getModulus(), params.getPublicExponent(),
           k.getPrivateExponent().getBigInteger(ACCESS), k.getPrimeP().getBigInteger(ACCESS),
           k.getPrimeQ().getBigInteger(ACCESS), k.getPrimeExponentP().getBigInteger(ACCESS),
-          k.getPrimeExponentQ().getBigInteger(ACCESS), k.getCrtCoefficient().getBigInteger(ACCESS)));
+          k.getPrimeExponentQ().getBigInteger(ACCESS), k.getCrtCoefficient().getBigInteger(ACCESS))));
     }
     throw new InvalidInputException(name + " is of an unsupported type (" + describe(key)
         + "); only ECDSA, Ed25519, RSA-SSA-PKCS1 and RSA-SSA-PSS keys can sign");
@@ -117,8 +122,9 @@ public final class TinkKeyConversion {
       throw new InvalidInputException(name + " is ECDSA " + p.getCurveType() + " with " + h + ", which Countersign"
           + " does not sign with; use the curve's own hash (P-256/SHA256, P-384/SHA384, P-521/SHA512)");
     }
-    PublicKey jcaPub = JcaKeys.ecPublic(curve, pub.getPublicPoint());
-    PrivateKey jcaPriv = priv == null ? null : JcaKeys.ecPrivate(curve, priv.getPrivateValue().getBigInteger(ACCESS));
+    PublicKey jcaPub = JdkKeys.ecPublic(KeyInspection.curveParameters(curve), pub.getPublicPoint());
+    PrivateKey jcaPriv = priv == null ? null
+        : JdkKeys.ecPrivate(KeyInspection.curveParameters(curve), priv.getPrivateValue().getBigInteger(ACCESS));
     return new ConvertedKey(alg, jcaPub, jcaPriv);
   }
 
@@ -154,5 +160,13 @@ public final class TinkKeyConversion {
   private static String describe(Key key) {
     String params = String.valueOf(key.getParameters());
     return params.length() > 120 ? params.substring(0, 120) + "..." : params;
+  }
+
+  private static PrivateKey ed25519Private(byte[] seed) {
+    try {
+      return JdkKeys.ed25519Private(seed);
+    } finally {
+      java.util.Arrays.fill(seed, (byte) 0);
+    }
   }
 }
