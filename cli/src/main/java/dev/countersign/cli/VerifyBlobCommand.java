@@ -30,6 +30,9 @@ final class VerifyBlobCommand implements Callable<Integer> {
   @ParentCommand
   CountersignCommand parent;
 
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(names = {"--key", "-k"}, required = true, paramLabel = "KEY",
       description = "public key reference: a PEM public key file, a Tink (public) keyset, or e.g. awskms://...")
   String key;
@@ -60,7 +63,7 @@ final class VerifyBlobCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!output.equals("text") && !output.equals("json")) {
-      throw new picocli.CommandLine.ParameterException(parent.spec.commandLine(),
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--output must be text or json, got '" + output + "'");
     }
     CliFiles.requireReadable(file);
