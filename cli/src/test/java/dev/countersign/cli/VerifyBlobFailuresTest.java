@@ -157,9 +157,17 @@ class VerifyBlobFailuresTest {
 
   @Test
   void signatureThatIsNeitherAFileNorBase64IsAUsageError() {
-    Cli.Result r = verify("--signature", "no-such-file.sig").expect(Main.USAGE);
-    assertTrue(r.err().startsWith("Error: signature is not valid base64"), r.err());
+    Path missing = dir.resolve("no-such-file.sig");
+    Cli.Result r = verify("--signature", missing.toString()).expect(Main.USAGE);
+    assertEquals("Error: --signature " + missing + ": no such file, and not base64 text either", r.err().strip());
     assertNoStackTrace(r);
+  }
+
+  @Test
+  void directoryAsSignatureIsAUsageError() {
+    // "/tmp"-like paths are also valid base64; an existing path is always read as a file.
+    Cli.Result r = verify("--signature", dir.toString()).expect(Main.USAGE);
+    assertEquals("Error: cannot read " + dir + ": it is a directory", r.err().strip());
   }
 
   @Test
