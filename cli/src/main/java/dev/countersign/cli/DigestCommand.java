@@ -17,7 +17,8 @@ final class DigestCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--algorithm", defaultValue = "sha256", description = "sha256 (default), sha384 or sha512")
+  @Option(names = "--algorithm", defaultValue = "sha256", paramLabel = "ALG",
+      description = "sha256 (default), sha384 or sha512")
   String algorithm;
 
   @Parameters(paramLabel = "FILE", description = "the file to digest")

@@ -29,7 +29,8 @@ final class GenerateKeyPairCommand implements Callable<Integer> {
           + "rsa-pkcs1v15-sha256")
   String algorithm;
 
-  @Option(names = "--rsa-bits", defaultValue = "3072", description = "RSA modulus size: 2048, 3072 or 4096")
+  @Option(names = "--rsa-bits", defaultValue = "3072", paramLabel = "BITS",
+      description = "RSA modulus size: 2048, 3072 or 4096")
   int rsaBits;
 
   @Option(names = "--force", description = "overwrite existing files")

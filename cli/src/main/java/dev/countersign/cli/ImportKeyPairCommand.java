@@ -35,8 +35,9 @@ final class ImportKeyPairCommand implements Callable<Integer> {
     KeyOutput out = KeyOutput.forPrefix(prefix, force);
     char[] password = CliPasswords.forWriting(parent.env(), out.privateKey().toString());
     try {
-      CosignKeyFiles files = KeyImport.toCosign(pem, CliPasswords.forReading(parent.env()), password,
-          key.toString());
+      // An encrypted input key is opened with the same password: standard input can be read only once, and a
+      // terminal user is not asked a third time.
+      CosignKeyFiles files = KeyImport.toCosign(pem, purpose -> password.clone(), password, key.toString());
       out.write(files);
       parent.spec.commandLine().getErr().println("Private key written to " + out.privateKey());
       parent.spec.commandLine().getErr().println("Public key written to " + out.publicKey());

@@ -61,7 +61,8 @@ final class KeyOutput {
     } catch (FileAlreadyExistsException e) {
       throw new InvalidInputException(e.getFile() + " already exists", e);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot write key files: " + e.getMessage(), e);
+      throw new InvalidInputException("cannot write key files " + privateKey + ", " + publicKey + ": "
+          + CliFiles.reason(e), e);
     }
   }
 

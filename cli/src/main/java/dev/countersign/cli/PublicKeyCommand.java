@@ -22,11 +22,11 @@ final class PublicKeyCommand implements Callable<Integer> {
   java.nio.file.Path outfile;
 
   @Override
-  public Integer call() throws java.io.IOException {
+  public Integer call() {
     var signer = KeyBackends.discover().signer(key, CliPasswords.forReading(parent.env()));
     String pem = PemKeys.writePublicKey(signer.publicKey());
     if (outfile != null) {
-      java.nio.file.Files.writeString(outfile, pem);
+      CliFiles.write(outfile, pem, java.nio.charset.StandardCharsets.US_ASCII);
     } else {
       parent.spec.commandLine().getOut().print(pem);
       parent.spec.commandLine().getOut().flush();

@@ -4,9 +4,7 @@ import dev.countersign.core.KeyBackends;
 import dev.countersign.core.Signer;
 import dev.countersign.core.blob.BlobSignature;
 import dev.countersign.core.blob.BlobSigner;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,16 +35,16 @@ final class SignBlobCommand implements Callable<Integer> {
   Path file;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     CliFiles.requireReadable(file);
     Signer signer = KeyBackends.discover().signer(key, CliPasswords.forReading(parent.env()));
     BlobSignature sig = BlobSigner.of(signer).sign(file);
     if (signatureOut != null) {
-      Files.writeString(signatureOut, sig.base64(), StandardCharsets.US_ASCII);
+      CliFiles.write(signatureOut, sig.base64(), StandardCharsets.US_ASCII);
       parent.spec.commandLine().getErr().println("Wrote signature to file " + signatureOut);
     }
     if (bundleOut != null) {
-      Files.writeString(bundleOut, sig.bundleJson(), StandardCharsets.UTF_8);
+      CliFiles.write(bundleOut, sig.bundleJson(), StandardCharsets.UTF_8);
       parent.spec.commandLine().getErr().println("Wrote bundle to file " + bundleOut);
     }
     if (signatureOut == null && bundleOut == null) {

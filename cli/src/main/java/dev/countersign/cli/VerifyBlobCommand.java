@@ -1,6 +1,7 @@
 package dev.countersign.cli;
 
 import dev.countersign.core.DigestAlgorithm;
+import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.KeyBackends;
 import dev.countersign.core.KeyQuery;
 import dev.countersign.core.KeyResolver;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,8 +29,14 @@ import picocli.CommandLine.ParentCommand;
         "Transparency-log entries and timestamps in a bundle are reported as not performed (no trusted root).",
         "Exit status: 0 verified, 1 verification failed, 2 bad usage or unreadable input."})
 final class VerifyBlobCommand implements Callable<Integer> {
+  /** Characters of (standard or URL-safe) base64 text and whitespace: a value with others cannot be a signature. */
+  private static final Pattern BASE64_TEXT = Pattern.compile("[A-Za-z0-9+/=_\\-\\s]+");
+
   @ParentCommand
   CountersignCommand parent;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = {"--key", "-k"}, required = true, paramLabel = "KEY",
       description = "public key reference: a PEM public key file, a Tink (public) keyset, or e.g. awskms://...")
@@ -60,7 +68,7 @@ final class VerifyBlobCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     if (!output.equals("text") && !output.equals("json")) {
-      throw new picocli.CommandLine.ParameterException(parent.spec.commandLine(),
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
           "--output must be text or json, got '" + output + "'");
     }
     CliFiles.requireReadable(file);
@@ -101,10 +109,20 @@ final class VerifyBlobCommand implements Callable<Integer> {
     return KeyResolver.of(pinned.toArray(Verifier[]::new));
   }
 
+  /** The signature file's text, or the value itself as inline base64 (cosign's rule: a file if one exists). */
   private static String signatureText(String value) {
-    Path p = Path.of(value);
-    if (Files.isRegularFile(p)) {
+    Path p;
+    try {
+      p = Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      p = null;
+    }
+    if (p != null && Files.exists(p)) {
       return new String(CliFiles.readAll(p), StandardCharsets.US_ASCII);
+    }
+    if (!BASE64_TEXT.matcher(value).matches()) {
+      String shown = value.length() > 80 ? value.substring(0, 80) + "..." : value;
+      throw new InvalidInputException("--signature " + shown + ": no such file, and not base64 text either");
     }
     return value;
   }
