@@ -172,6 +172,20 @@ class OciLayoutTest {
   }
 
   @Test
+  void concurrentWritersInTwoProcessesLoseNoTag() throws Exception {
+    OciLayout.create(dir);
+    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "dev.countersign.oci.testing.TagWriterMain", dir.toString(), "child",
+        "30").inheritIO().start();
+    OciLayout layout = OciLayout.open(dir);
+    for (int i = 0; i < 30; i++) {
+      LayoutFixtures.image(layout, "parent" + i, "parent" + i);
+    }
+    assertEquals(0, child.waitFor());
+    assertEquals(60, layout.tags().size());
+  }
+
+  @Test
   void largeIndexIsHandledLinearly() throws IOException {
     OciLayout layout = OciLayout.create(dir);
     ImageIndex.Builder big = ImageIndex.builder();
