@@ -21,9 +21,14 @@ public final class LayoutFixtures {
     return m;
   }
 
-  /** A legacy cosign signature manifest for {@code signed} at tag {@code sha256-<hex>.sig} (fake signature). */
+  /**
+   * A legacy cosign signature ({@code suffix} ".sig") or attestation (".att") manifest for {@code signed} at tag
+   * {@code sha256-<hex><suffix>}, with a fake signature.
+   */
   public static ImageManifest legacySignature(Repository repo, Descriptor signed, String suffix) {
-    Descriptor payload = repo.pushBlob(MediaTypes.COSIGN_SIMPLE_SIGNING, bytes("{\"critical\":{\"identity\":"
+    Descriptor payload = repo.pushBlob(suffix.equals(".att") ? MediaTypes.DSSE_ENVELOPE
+        : MediaTypes.COSIGN_SIMPLE_SIGNING, bytes(suffix.equals(".att") ? "{\"payloadType\":\"x\"}"
+        : "{\"critical\":{\"identity\":"
         + "{\"docker-reference\":\"example.test/app\"},\"image\":{\"docker-manifest-digest\":\"" + signed.digest()
         + "\"},\"type\":\"cosign container image signature\"},\"optional\":null}"));
     payload = payload.toBuilder().annotations(java.util.Map.of("dev.cosignproject.cosign/signature",

@@ -147,6 +147,7 @@ public final class CopyRun {
     Optional<Manifest> existing = target.manifest(tag).filter(m -> MediaTypes.isIndex(m.mediaType()));
     if (existing.isEmpty() || existing.get().digest().equals(d.digest())) {
       target.putManifest(src.manifest(), tag);
+      copiedManifests.add(d.digest());
       return;
     }
     Map<Digest, ImageIndex.Entry> union = new LinkedHashMap<>();
@@ -155,5 +156,6 @@ public final class CopyRun {
     ImageIndex merged = ImageIndex.builder().manifests(new ArrayList<>(union.values()))
         .annotations(src.annotations()).build();
     target.putManifest(merged.manifest(), tag);
+    copiedManifests.add(merged.manifest().digest());
   }
 }
