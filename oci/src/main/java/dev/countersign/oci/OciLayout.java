@@ -60,10 +60,21 @@ public final class OciLayout implements Repository {
     return layout;
   }
 
-  /** Opens the layout at {@code dir}, creating the directory and an empty layout when absent. */
+  /**
+   * Opens the layout at {@code dir}, creating the directory and an empty layout when absent. A non-empty directory
+   * that is not a layout is refused rather than written into.
+   */
   public static OciLayout create(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
     try {
+      if (Files.isDirectory(abs) && !Files.exists(abs.resolve("oci-layout"), LinkOption.NOFOLLOW_LINKS)) {
+        try (java.util.stream.Stream<Path> entries = Files.list(abs)) {
+          if (entries.findAny().isPresent()) {
+            throw new InvalidInputException(abs + " is a non-empty directory without an oci-layout file; "
+                + "refusing to turn it into an OCI layout");
+          }
+        }
+      }
       Files.createDirectories(abs);
       Path real = realPath(abs);
       if (!Files.exists(real.resolve("oci-layout"), LinkOption.NOFOLLOW_LINKS)) {
@@ -91,7 +102,9 @@ public final class OciLayout implements Repository {
 
   @Override
   public Optional<Descriptor> resolve(String tagOrDigest) {
-    checkReference(tagOrDigest);
+    if (tagOrDigest == null) {
+      throw new InvalidInputException("tag or digest is missing");
+    }
     LayoutSnapshot snapshot = index.read();
     if (ManifestSniffer.isDigest(tagOrDigest)) {
       Digest digest = Digest.parse(tagOrDigest);
@@ -106,7 +119,7 @@ public final class OciLayout implements Repository {
       byte[] bytes = blobs.read(Descriptor.of(MediaTypes.OCI_MANIFEST, digest, size), Manifest.MAX_BYTES);
       return Optional.of(Descriptor.of(ManifestSniffer.mediaType(bytes, "manifest " + digest), digest, size));
     }
-    return snapshot.tagged(tagOrDigest).map(e -> plain(e.descriptor()));
+    return snapshot.tagged(ManifestSniffer.checkRefName(tagOrDigest)).map(e -> plain(e.descriptor()));
   }
 
   @Override
@@ -204,12 +217,6 @@ public final class OciLayout implements Repository {
   private static Descriptor plain(Descriptor d) {
     return Descriptor.builder().mediaType(d.mediaType()).digest(d.digest()).size(d.size())
         .artifactType(d.artifactType().orElse(null)).build();
-  }
-
-  private static void checkReference(String ref) {
-    if (ref == null || ref.isEmpty() || ref.length() > 512 || ref.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw new InvalidInputException("invalid tag or digest reference");
-    }
   }
 
   private static Path realPath(Path abs) {

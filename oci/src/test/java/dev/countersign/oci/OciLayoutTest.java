@@ -39,6 +39,8 @@ class OciLayoutTest {
     assertEquals(List.of(), OciLayout.open(dir.resolve("l")).tags());
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> OciLayout.open(dir));
     assertTrue(e.getMessage().contains("no oci-layout file"), e.getMessage());
+    e = assertThrows(InvalidInputException.class, () -> OciLayout.create(dir));
+    assertTrue(e.getMessage().contains("non-empty directory"), e.getMessage());
   }
 
   @Test
