@@ -112,6 +112,21 @@ public final class InMemoryRepository implements Repository {
     }
   }
 
+  /** A copy of every stored manifest. */
+  public synchronized Map<Digest, Manifest> manifestsSnapshot() {
+    return Map.copyOf(manifests);
+  }
+
+  /** A copy of every stored blob. */
+  public synchronized Map<Digest, byte[]> blobsSnapshot() {
+    return Map.copyOf(blobs);
+  }
+
+  /** A copy of the tags. */
+  public synchronized Map<String, Digest> tagsSnapshot() {
+    return new TreeMap<>(tags);
+  }
+
   @Override
   public String name() {
     return name;
