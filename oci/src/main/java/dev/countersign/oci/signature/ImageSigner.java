@@ -149,7 +149,10 @@ public final class ImageSigner {
       return this;
     }
 
-    /** An annotation for the legacy payload's {@code optional} (cosign {@code -a key=value}). */
+    /**
+     * An annotation for the legacy payload's {@code optional} (cosign {@code -a key=value}). Bundle signatures
+     * carry none: their statement's predicate is {@code {}}.
+     */
     public Builder annotation(String key, String value) {
       if (key == null || key.isEmpty()) {
         throw new InvalidInputException("annotation key is empty");
