@@ -47,14 +47,14 @@ public final class LegacyAppend {
       Duration confirmDelay) {
     String tag = Triangulation.signatureTag(image);
     Map<String, Descriptor> remembered = new LinkedHashMap<>();
-    Descriptor written = null;
+    Descriptor written;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Optional<Manifest> current = repo.manifest(tag);
       List<Descriptor> layers = current.map(m -> layersOf(m, tag)).orElse(List.of());
       layers.forEach(l -> remembered.putIfAbsent(key(l), l));
       List<Descriptor> merged = merge(repo, layers, remembered, ours);
       if (merged.equals(layers) && current.isPresent()) {
-        return written != null ? written : current.get().descriptor();
+        return current.get().descriptor(); // the manifest that now holds our layer
       }
       if (merged.size() > MAX_LAYERS) {
         throw new InvalidInputException("signature tag " + tag + " already holds " + layers.size()
