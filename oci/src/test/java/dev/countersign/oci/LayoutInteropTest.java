@@ -19,7 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Interop with umoci and skopeo (installed by src/test/peers/install-layout.sh); fails when they are missing. */
+/** Interop with umoci and skopeo (installed by src/test/peers/install.sh); fails when they are missing. */
 class LayoutInteropTest {
   @TempDir Path tmp;
 

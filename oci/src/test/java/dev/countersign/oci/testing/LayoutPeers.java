@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the layout peers (umoci, skopeo, tar) installed by {@code src/test/peers/install-layout.sh}. A missing peer
+ * Runs the layout peers (umoci, skopeo, tar) installed by {@code src/test/peers/install.sh}. A missing peer
  * or a non-zero exit fails the test with the peer's output; nothing is skipped.
  */
 public final class LayoutPeers {
@@ -39,7 +39,7 @@ public final class LayoutPeers {
         Files.deleteIfExists(out);
       }
     } catch (IOException e) {
-      throw new AssertionError("cannot run " + command[0] + " (run oci/src/test/peers/install-layout.sh): " + e, e);
+      throw new AssertionError("cannot run " + command[0] + " (run oci/src/test/peers/install.sh): " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted", e);

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * Runs the independent peers of the signature tests: sigstore-js through core's script
  * ({@code ../core/src/test/peers/sigstore-verify.js}, npm peers from {@code ~/.cache/countersign/peers}) and this
  * module's Python cosign peer. A missing peer fails the test; install them with
- * {@code oci/src/test/peers/install-sign.sh}.
+ * {@code oci/src/test/peers/install.sh}.
  */
 public final class Peers {
   private Peers() {}
@@ -36,7 +36,7 @@ public final class Peers {
   public static Result sigstoreVerify(Path bundle, Path publicKeyPem) {
     Path modules = home().resolve("node_modules");
     if (!Files.isDirectory(modules.resolve("@sigstore/verify"))) {
-      fail("sigstore-js missing in " + modules + " (run oci/src/test/peers/install-sign.sh)");
+      fail("sigstore-js missing in " + modules + " (run oci/src/test/peers/install.sh)");
     }
     Path script = Path.of("../core/src/test/peers/sigstore-verify.js").toAbsolutePath().normalize();
     return run(Map.of("NODE_PATH", modules.toString()), "node", script.toString(), bundle.toString(),
@@ -69,7 +69,7 @@ public final class Peers {
       Files.deleteIfExists(err);
       return r;
     } catch (IOException e) {
-      return fail("cannot run peer " + command[0] + " (run oci/src/test/peers/install-sign.sh): " + e.getMessage());
+      return fail("cannot run peer " + command[0] + " (run oci/src/test/peers/install.sh): " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fail("interrupted");
