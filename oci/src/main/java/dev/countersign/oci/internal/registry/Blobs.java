@@ -28,7 +28,12 @@ final class Blobs {
   }
 
   boolean exists(Digest digest) {
-    RegistryRequest r = repo.request("HEAD", repo.url("blobs", digest.toString()), null, false).followRedirects();
+    return exists(digest, false);
+  }
+
+  /** HEAD; with {@code forPush} it asks for the push scope up front, so the upload that follows needs no new token. */
+  private boolean exists(Digest digest, boolean forPush) {
+    RegistryRequest r = repo.request("HEAD", repo.url("blobs", digest.toString()), null, forPush).followRedirects();
     try (Response resp = repo.http().send(r)) {
       if (resp.code() == 200) {
         return true;
@@ -59,7 +64,7 @@ final class Blobs {
 
   Descriptor push(String mediaType, Digest digest, long size, InputStream content) {
     Descriptor result = Descriptor.of(mediaType, digest, size);
-    if (exists(digest)) {
+    if (exists(digest, true)) {
       return result;
     }
     HttpUrl location = start(null, null);
