@@ -25,7 +25,13 @@ import okhttp3.OkHttpClient;
  *   <li>Everything read is verified: manifests against the requested digest (or, by tag, against
  *       {@code Docker-Content-Digest} and always re-hashed), capped at {@link Manifest#MAX_BYTES}; blobs as they
  *       stream. 404 on a manifest is {@code Optional.empty()}; other failures are {@link RegistryException}s with
- *       status, OCI error code and retryability.
+ *       status, OCI error code and retryability. {@link Repository#resolve} of a tag is a HEAD and takes the
+ *       digest from {@code Docker-Content-Digest} (falling back to a GET when absent): that digest is only a
+ *       pointer, and whatever is fetched through it is verified against it.
+ *   <li>Blob uploads stream: content up to {@link Builder#uploadChunkSize} goes in one POST+PUT, larger content
+ *       in PATCH chunks; the digest is checked before the upload is committed.
+ *   <li>Manifests with a {@code subject} are added to the referrers fallback index when the registry does not
+ *       confirm them with {@code OCI-Subject} (see {@link Referrers}).
  *   <li>Idempotent requests (GET, HEAD, manifest PUT) are retried on 429, 5xx and connection failures under the
  *       {@link RetryPolicy}, honouring {@code Retry-After}.
  * </ul>

@@ -346,6 +346,59 @@ class RegistryWireMockTest {
         .stream().map(Descriptor::digest).toList(), "filtered here when the registry did not");
   }
 
+  @Test
+  void identityTokenIsExchangedWithARefreshGrant() {
+    Manifest m = sample("idt");
+    server.stubFor(get("/v2/app/manifests/v1").withHeader("Authorization", absent())
+        .willReturn(aResponse().withStatus(401).withHeader("WWW-Authenticate",
+            "Bearer realm=\"http://" + host() + "/oauth\",service=\"svc\"")));
+    server.stubFor(get("/v2/app/manifests/v1").withHeader("Authorization", equalTo("Bearer access-1"))
+        .willReturn(manifestResponse(m)));
+    server.stubFor(post("/oauth").withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+        "grant_type=refresh_token")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+        "refresh_token=my-refresh")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(
+        "scope=repository%3Aapp%3Apull")).willReturn(okJson("{\"access_token\":\"access-1\",\"expires_in\":60}")));
+    try (Registry r = client(CredentialsProvider.of(host(), Credentials.identityToken("my-refresh".toCharArray())))) {
+      assertEquals(Optional.of(m), repo(r).manifest("v1"));
+    }
+  }
+
+  @Test
+  void registryTokenIsSentAsBearer() {
+    Manifest m = sample("rt");
+    server.stubFor(get("/v2/app/manifests/v1").withHeader("Authorization", equalTo("Bearer static-token"))
+        .willReturn(manifestResponse(m)));
+    try (Registry r = client(CredentialsProvider.of(host(), Credentials.registryToken("static-token".toCharArray())))) {
+      assertEquals(Optional.of(m), repo(r).manifest("v1"));
+      assertEquals(1, r.requestCount());
+    }
+  }
+
+  @Test
+  void manifestPutIsRetried() {
+    Manifest m = sample("put");
+    String path = "/v2/app/manifests/" + m.digest();
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(path).inScenario("put")
+        .whenScenarioStateIs(STARTED).willReturn(aResponse().withStatus(503)).willSetStateTo("ok"));
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put(path).inScenario("put")
+        .whenScenarioStateIs("ok").willReturn(aResponse().withStatus(201)
+            .withHeader("Docker-Content-Digest", m.digest().toString())));
+    assertEquals(m.descriptor(), repo(registry).putManifest(m, null));
+    server.verify(2, com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor(urlPathEqualTo(path)));
+  }
+
+  @Test
+  void subjectConfirmedByRegistryNeedsNoFallbackIndex() {
+    Manifest subject = sample("subj");
+    Descriptor config = Descriptor.of(MediaTypes.OCI_EMPTY, Digest.compute(DigestAlgorithm.SHA256,
+        "{}".getBytes(StandardCharsets.UTF_8)), 2);
+    Manifest ref = TestImages.manifest(config, List.of(), subject.descriptor(), ARTIFACT_A, null);
+    server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.put("/v2/app/manifests/" + ref.digest())
+        .willReturn(aResponse().withStatus(201).withHeader("OCI-Subject", subject.digest().toString())));
+    repo(registry).putManifest(ref, null);
+    assertEquals(1, registry.requestCount(), "no read-modify-write of sha256-<hex> when OCI-Subject is returned");
+  }
+
   private static String entry(Manifest m, String artifactType, Map<String, String> annotations) {
     return TestImages.node(Descriptor.builder().mediaType(m.mediaType()).digest(m.digest()).size(m.bytes().length)
         .artifactType(artifactType).annotations(annotations).build()).toString();
