@@ -7,7 +7,6 @@ import dev.countersign.oci.RegistryException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -107,9 +106,5 @@ final class Bodies {
     int nl = s.indexOf('\n');
     String line = nl >= 0 ? s.substring(0, nl) : s;
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
-  }
-
-  static String utf8(byte[] b) {
-    return new String(b, StandardCharsets.UTF_8);
   }
 }

@@ -93,11 +93,6 @@ public final class ReferenceGrammar {
     }
   }
 
-  /** Whether {@code text} is a valid tag. */
-  public static boolean isTag(String text) {
-    return text != null && TAG.matcher(text).matches();
-  }
-
   private static void checkPath(String path, String shown) {
     if (path.isEmpty()) {
       throw new InvalidInputException("invalid image reference " + shown + ": repository name is empty");

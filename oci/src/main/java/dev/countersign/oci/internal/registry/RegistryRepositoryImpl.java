@@ -38,14 +38,6 @@ public final class RegistryRepositoryImpl implements RegistryRepository {
     return http;
   }
 
-  String registry() {
-    return registry;
-  }
-
-  String repositoryName() {
-    return name;
-  }
-
   /** {@code <base>/<name>/<segments...>} */
   HttpUrl url(String... segments) {
     HttpUrl.Builder b = http.base(registry).newBuilder();
