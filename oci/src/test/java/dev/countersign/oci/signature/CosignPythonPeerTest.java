@@ -9,7 +9,7 @@ import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.testing.InMemoryRepository;
 import dev.countersign.oci.testing.LayoutBridge;
 import dev.countersign.oci.testing.Peers;
-import dev.countersign.oci.testing.TestImages;
+import dev.countersign.oci.testing.InMemoryImages;
 import dev.countersign.oci.testing.TestSigners;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +33,8 @@ class CosignPythonPeerTest {
   @EnumSource(value = SignatureAlgorithm.class, names = {"ECDSA_P256_SHA256", "ED25519", "RSA_PKCS1V15_SHA256"})
   void peerVerifiesOursAndWeVerifyThePeers(SignatureAlgorithm alg) throws IOException {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
-    TestImages.image(repo, "other");
+    Descriptor image = InMemoryImages.image(repo, "v1");
+    InMemoryImages.image(repo, "other");
     ImageSigner.builder(TestSigners.signer(alg, "py-ours")).format(SignatureFormat.LEGACY)
         .confirmDelay(Duration.ZERO).build().sign(repo, "r/app", image);
     Path layout = tmp.resolve("layout");

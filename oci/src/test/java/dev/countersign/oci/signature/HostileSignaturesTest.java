@@ -12,7 +12,7 @@ import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.testing.DirVectors;
 import dev.countersign.oci.testing.InMemoryRepository;
-import dev.countersign.oci.testing.TestImages;
+import dev.countersign.oci.testing.InMemoryImages;
 import dev.countersign.oci.testing.TestSigners;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +34,7 @@ class HostileSignaturesTest {
   @BeforeEach
   void setUp() {
     repo = new InMemoryRepository("r/app");
-    image = TestImages.image(repo, "v1");
+    image = InMemoryImages.image(repo, "v1");
   }
 
   /** A {@code .sig} manifest of {@code n} layers sharing one (unsigned) payload. */
@@ -131,7 +131,7 @@ class HostileSignaturesTest {
 
   @Test
   void wrongDigestClaimsAreRefused() {
-    Digest other = TestImages.image(repo, null).digest();
+    Digest other = InMemoryImages.image(repo, null).digest();
     FoundSignature s = only(List.of(signed(SimpleSigningPayload.of("r/app", other, null).json())));
     VerificationCheck c = failed(s, "manifest-digest");
     assertEquals(image.digest().toString(), c.expected().get());
@@ -193,7 +193,7 @@ class HostileSignaturesTest {
   void hostileReferrers() {
     ImageSigner bundles = ImageSigner.builder(trusted).format(SignatureFormat.BUNDLE).confirmDelay(Duration.ZERO)
         .build();
-    Descriptor other = TestImages.image(repo, null);
+    Descriptor other = InMemoryImages.image(repo, null);
     // A valid bundle about another image, listed (via a fallback index) as a referrer of ours.
     Descriptor foreign = bundles.sign(repo, "r/app", other).get(0).manifest();
     // A referrer whose bundle layer is garbage.
@@ -223,7 +223,7 @@ class HostileSignaturesTest {
 
   @Test
   void aBundleAboutAnotherDigestIsRefused() {
-    Descriptor other = TestImages.image(repo, null);
+    Descriptor other = InMemoryImages.image(repo, null);
     // Correctly signed statement about `other`, attached (by subject) to our image.
     var bundle = dev.countersign.oci.internal.signature.BundleAttach.bundle(trusted, other.digest());
     dev.countersign.oci.internal.signature.BundleAttach.push(repo, image, bundle, java.time.Instant.EPOCH);

@@ -18,7 +18,7 @@ import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.testing.InMemoryRepository;
 import dev.countersign.oci.testing.InMemoryRepository.ReferrersMode;
-import dev.countersign.oci.testing.TestImages;
+import dev.countersign.oci.testing.InMemoryImages;
 import dev.countersign.oci.testing.TestSigners;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +53,7 @@ class ImageSignerTest {
   @Test
   void legacySignatureIsTheCosignLayout() throws IOException {
     InMemoryRepository repo = new InMemoryRepository("r.example/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     Signer s = TestSigners.p256("legacy");
     List<AttachedSignature> out = signer(s).format(SignatureFormat.LEGACY).annotation("team=web").build()
         .sign(repo, "r.example/app", image);
@@ -88,7 +88,7 @@ class ImageSignerTest {
   @Test
   void appendsToExistingSignaturesAndNeverDuplicates() throws IOException {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     // Ed25519 and RSA PKCS#1 v1.5 are deterministic: signing twice yields the identical layer.
     Signer ed = TestSigners.signer(SignatureAlgorithm.ED25519, "dup");
     Signer rsa = TestSigners.signer(SignatureAlgorithm.RSA_PKCS1V15_SHA256, "dup");
@@ -110,7 +110,7 @@ class ImageSignerTest {
   @EnumSource(ReferrersMode.class)
   void bundleIsAReferrerInEveryReferrersMode(ReferrersMode mode) throws IOException {
     InMemoryRepository repo = new InMemoryRepository("r/app").referrersMode(mode);
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     Signer s = TestSigners.p256("bundle");
     List<AttachedSignature> out = signer(s).format(SignatureFormat.BUNDLE).build().sign(repo, "r/app", image);
     assertEquals(1, out.size());
@@ -151,7 +151,7 @@ class ImageSignerTest {
   @Test
   void unmaintainedFallbackIndexKeepsEverySigner() throws IOException {
     InMemoryRepository repo = new InMemoryRepository("r/app").referrersMode(ReferrersMode.FALLBACK_UNMAINTAINED);
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     signer(TestSigners.p256("a")).format(SignatureFormat.BUNDLE).build().sign(repo, "r/app", image);
     signer(TestSigners.p256("b")).format(SignatureFormat.BUNDLE).build().sign(repo, "r/app", image);
     JsonNode index = json(repo, Triangulation.referrersTag(image.digest()));
@@ -166,7 +166,7 @@ class ImageSignerTest {
   @Test
   void bothIsTheDefaultAndWritesEach() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     List<AttachedSignature> out = ImageSigner.builder(TestSigners.p256("both")).confirmDelay(Duration.ZERO).build()
         .sign(repo, "r/app", image);
     assertEquals(List.of(SignatureFormat.LEGACY, SignatureFormat.BUNDLE),
@@ -176,9 +176,9 @@ class ImageSignerTest {
   @Test
   void recursiveSignsTheIndexAndEveryPlatformManifest() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor amd = TestImages.image(repo, null);
-    Descriptor arm = TestImages.image(repo, null);
-    Descriptor index = TestImages.index(repo, "multi", List.of(amd, arm));
+    Descriptor amd = InMemoryImages.image(repo, null);
+    Descriptor arm = InMemoryImages.image(repo, null);
+    Descriptor index = InMemoryImages.index(repo, "multi", List.of(amd, arm));
     List<AttachedSignature> out = signer(TestSigners.p256("rec")).recursive(true).build()
         .sign(repo, "r/app", index);
     assertEquals(6, out.size());
@@ -191,7 +191,7 @@ class ImageSignerTest {
   @Test
   void refusesReferencesWithTagOrDigest() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     ImageSigner s = signer(TestSigners.p256("ref")).build();
     for (String bad : new String[] {"r/app:v1", "r/app@" + image.digest(), "", " r/app"}) {
       assertThrows(InvalidInputException.class, () -> s.sign(repo, bad, image), bad);
@@ -202,7 +202,7 @@ class ImageSignerTest {
   @Test
   void refusesToGrowASignatureManifestBeyondWhatCosignReads() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     HostileSignaturesTest.manyLayers(repo, image.digest(), 1000);
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> signer(TestSigners.p256("full"))
         .format(SignatureFormat.LEGACY).build().sign(repo, "r/app", image));
@@ -212,7 +212,7 @@ class ImageSignerTest {
   @Test
   void ed25519LegacySignaturesArePureEd25519OverThePayload() throws IOException {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     signer(TestSigners.signer(SignatureAlgorithm.ED25519, "ed")).format(SignatureFormat.LEGACY).build()
         .sign(repo, "r/app", image);
     JsonNode layer = json(repo, Triangulation.signatureTag(image.digest())).get("layers").get(0);

@@ -14,7 +14,7 @@ import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.testing.InMemoryRepository;
 import dev.countersign.oci.testing.InMemoryRepository.ReferrersMode;
-import dev.countersign.oci.testing.TestImages;
+import dev.countersign.oci.testing.InMemoryImages;
 import dev.countersign.oci.testing.TestSigners;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class ImageVerifierTest {
       "ECDSA_P521_SHA512", "ED25519", "RSA_PKCS1V15_SHA256", "RSA_PSS_SHA256"})
   void bothSchemesRoundTrip(SignatureAlgorithm alg) {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     signer(alg, "rt").build().sign(repo, "r/app", image);
     ImageVerificationResult r = verifier(alg, "rt").build().verify(repo, "v1");
     assertTrue(r.passed(), r::toString);
@@ -55,7 +55,7 @@ class ImageVerifierTest {
   @Test
   void ecdsaP384SignaturesHashedWithSha256AsCosignMakesThemVerify() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     var kp = TestSigners.keyPair(SignatureAlgorithm.ECDSA_P384_SHA384, "mixed");
     ImageSigner.builder(dev.countersign.core.Signers.of(kp, SignatureAlgorithm.ECDSA_P384_SHA256))
         .confirmDelay(Duration.ZERO).format(SignatureFormat.LEGACY).build().sign(repo, "r/app", image);
@@ -68,7 +68,7 @@ class ImageVerifierTest {
   @EnumSource(ReferrersMode.class)
   void formatsFilterWhatIsConsidered(ReferrersMode mode) {
     InMemoryRepository repo = new InMemoryRepository("r/app").referrersMode(mode);
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     signer(SignatureAlgorithm.ECDSA_P256_SHA256, "f").format(SignatureFormat.BUNDLE).build()
         .sign(repo, "r/app", image);
     ImageVerifier.Builder v = verifier(SignatureAlgorithm.ECDSA_P256_SHA256, "f");
@@ -82,7 +82,7 @@ class ImageVerifierTest {
   @Test
   void resolvesOnceAndFetchesNothingOfTheImage() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     signer(SignatureAlgorithm.ECDSA_P256_SHA256, "min").build().sign(repo, "r/app", image);
     repo.clearLog();
     assertTrue(verifier(SignatureAlgorithm.ECDSA_P256_SHA256, "min").build().verify(repo, "v1").passed());
@@ -99,8 +99,8 @@ class ImageVerifierTest {
   @Test
   void aTagMovedDuringVerificationDoesNotChangeTheDigestChecked() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor signed = TestImages.image(repo, "v1");
-    Descriptor other = TestImages.image(repo, null);
+    Descriptor signed = InMemoryImages.image(repo, "v1");
+    Descriptor other = InMemoryImages.image(repo, null);
     signer(SignatureAlgorithm.ECDSA_P256_SHA256, "mv").build().sign(repo, "r/app", signed);
     repo.hook((op, ref) -> {
       if (op == InMemoryRepository.Op.MANIFEST_READ && ref.endsWith(".sig")) {
@@ -116,7 +116,7 @@ class ImageVerifierTest {
   @Test
   void noSignaturesFailsWithAClearReason() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     ImageVerificationResult r = verifier(SignatureAlgorithm.ECDSA_P256_SHA256, "none").build().verify(repo, "v1");
     assertFalse(r.passed());
     assertEquals("no signatures found for " + image.digest(), r.reason().get());
@@ -128,7 +128,7 @@ class ImageVerifierTest {
   @Test
   void anUntrustedKeyVerifiesNothingAndEachSignatureSaysWhy() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     signer(SignatureAlgorithm.ECDSA_P256_SHA256, "mallory").build().sign(repo, "r/app", image);
     ImageVerificationResult r = verifier(SignatureAlgorithm.ECDSA_P256_SHA256, "alice").build().verify(repo, "v1");
     assertFalse(r.passed());
@@ -148,7 +148,7 @@ class ImageVerifierTest {
   @Test
   void keysComeFromAResolverAndMisleadingHintsDoNotMatter() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     signer(SignatureAlgorithm.ECDSA_P256_SHA256, "res").build().sign(repo, "r/app", image);
     KeyResolver resolver = KeyResolver.of(TestSigners.p256Verifier("other"), TestSigners.p256Verifier("res"));
     assertTrue(ImageVerifier.builder().keyResolver(resolver).build().verify(repo, "v1").passed());
@@ -158,7 +158,7 @@ class ImageVerifierTest {
   @Test
   void requiredAnnotationsAreCheckedInTheSignedPayload() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     signer(SignatureAlgorithm.ECDSA_P256_SHA256, "ann").annotation("env", "prod").build()
         .sign(repo, "r/app", image);
     ImageVerifier.Builder v = verifier(SignatureAlgorithm.ECDSA_P256_SHA256, "ann");
@@ -182,7 +182,7 @@ class ImageVerifierTest {
   @Test
   void dockerReferenceIsCheckedWhenAsked() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     signer(SignatureAlgorithm.ECDSA_P256_SHA256, "id").format(SignatureFormat.LEGACY).build()
         .sign(repo, "r.example/app", image);
     ImageVerifier.Builder v = verifier(SignatureAlgorithm.ECDSA_P256_SHA256, "id");
@@ -195,7 +195,7 @@ class ImageVerifierTest {
   @Test
   void digestReferencesWork() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, null);
+    Descriptor image = InMemoryImages.image(repo, null);
     signer(SignatureAlgorithm.ECDSA_P256_SHA256, "dg").build().sign(repo, "r/app", image);
     assertTrue(verifier(SignatureAlgorithm.ECDSA_P256_SHA256, "dg").build()
         .verify(repo, image.digest().toString()).passed());
@@ -204,9 +204,9 @@ class ImageVerifierTest {
   @Test
   void recursiveVerificationNeedsEveryPlatformSigned() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor amd = TestImages.image(repo, null);
-    Descriptor arm = TestImages.image(repo, null);
-    Descriptor index = TestImages.index(repo, "multi", List.of(amd, arm));
+    Descriptor amd = InMemoryImages.image(repo, null);
+    Descriptor arm = InMemoryImages.image(repo, null);
+    Descriptor index = InMemoryImages.index(repo, "multi", List.of(amd, arm));
     ImageVerifier rec = verifier(SignatureAlgorithm.ECDSA_P256_SHA256, "rv").recursive(true).build();
     signer(SignatureAlgorithm.ECDSA_P256_SHA256, "rv").build().sign(repo, "r/app", index);
     ImageVerificationResult partial = rec.verify(repo, "multi");
@@ -224,7 +224,7 @@ class ImageVerifierTest {
   @Test
   void fallbackIndexArtifactTypesAreNotTrusted() {
     InMemoryRepository repo = new InMemoryRepository("r/app").referrersMode(ReferrersMode.FALLBACK_UNMAINTAINED);
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     List<AttachedSignature> out = signer(SignatureAlgorithm.ECDSA_P256_SHA256, "old").format(SignatureFormat.BUNDLE)
         .build().sign(repo, "r/app", image);
     Descriptor ref = out.get(0).manifest();
@@ -242,7 +242,7 @@ class ImageVerifierTest {
   @Test
   void otherReferrersAreListedAsIgnored() {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     Descriptor empty = repo.pushBlob(MediaTypes.OCI_EMPTY, "{}".getBytes(StandardCharsets.US_ASCII));
     Descriptor sbom = repo.pushBlob("application/spdx+json", "{}".getBytes(StandardCharsets.US_ASCII));
     String m = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"artifactType\":"

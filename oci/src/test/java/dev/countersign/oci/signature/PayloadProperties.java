@@ -11,7 +11,7 @@ import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.testing.DirVectors;
 import dev.countersign.oci.testing.InMemoryRepository;
-import dev.countersign.oci.testing.TestImages;
+import dev.countersign.oci.testing.InMemoryImages;
 import dev.countersign.oci.testing.TestSigners;
 import java.util.Base64;
 import java.util.List;
@@ -69,7 +69,7 @@ class PayloadProperties {
   void tamperedSignedPayloadsNeverVerify(@ForAll @IntRange(min = 0, max = 200) int position,
       @ForAll byte value) {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     Signer s = TestSigners.p256("prop");
     byte[] payload = SimpleSigningPayload.of("r/app", image.digest(), null).bytes();
     byte[] sig = s.sign(payload);

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.testing.InMemoryRepository;
 import dev.countersign.oci.testing.InMemoryRepository.Op;
-import dev.countersign.oci.testing.TestImages;
+import dev.countersign.oci.testing.InMemoryImages;
 import dev.countersign.oci.testing.TestSigners;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -73,7 +73,7 @@ class SignerRaceTest {
   @Test
   void bothReadBeforeEitherWritesAndBothWriteBeforeEitherConfirms() throws Exception {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     repo.hook(rendezvous(Op.MANIFEST_READ, ".sig", 2, rendezvous(Op.AFTER_PUT, ".sig", 2, (o, r) -> { })));
     twoSigners(repo, image, SignatureFormat.LEGACY, Duration.ZERO);
     String tag = Triangulation.signatureTag(image.digest());
@@ -85,7 +85,7 @@ class SignerRaceTest {
   @Test
   void theConfirmDelayCatchesAWriteThatLandsJustAfterOurs() throws Exception {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     repo.hook(rendezvous(Op.MANIFEST_READ, ".sig", 2, (o, r) -> { }));
     twoSigners(repo, image, SignatureFormat.LEGACY, Duration.ofMillis(300));
     assertEquals(2, ImageSignerTest.json(repo, Triangulation.signatureTag(image.digest())).get("layers").size());
@@ -95,7 +95,7 @@ class SignerRaceTest {
   void concurrentBundleSignersKeepBothFallbackIndexEntries() throws Exception {
     InMemoryRepository repo = new InMemoryRepository("r/app")
         .referrersMode(InMemoryRepository.ReferrersMode.FALLBACK_UNMAINTAINED);
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     String index = Triangulation.referrersTag(image.digest());
     // Both read the fallback index, both write it, then both confirm.
     repo.hook(rendezvous(Op.MANIFEST_READ, index, 2, rendezvous(Op.AFTER_PUT, index, 2, (o, r) -> { })));
@@ -106,7 +106,7 @@ class SignerRaceTest {
   @Test
   void manySignersUnsynchronised() throws Exception {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     List<Runnable> tasks = new ArrayList<>();
     for (int t = 0; t < 6; t++) {
       String label = "many-" + t;

@@ -12,7 +12,7 @@ import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.testing.InMemoryRepository;
 import dev.countersign.oci.testing.Peers;
-import dev.countersign.oci.testing.TestImages;
+import dev.countersign.oci.testing.InMemoryImages;
 import dev.countersign.oci.testing.TestSigners;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +37,7 @@ class SigstoreJsInteropTest {
       "ECDSA_P521_SHA256", "ED25519", "RSA_PKCS1V15_SHA256"})
   void attachedBundleVerifiesWithSigstoreJs(SignatureAlgorithm alg) throws IOException {
     InMemoryRepository repo = new InMemoryRepository("r/app");
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     AttachedSignature att = ImageSigner.builder(TestSigners.signer(alg, "js")).format(SignatureFormat.BUNDLE)
         .confirmDelay(Duration.ZERO).build().sign(repo, "r/app", image).get(0);
     JsonNode m = ImageSignerTest.json(repo, att.manifest().digest().toString());

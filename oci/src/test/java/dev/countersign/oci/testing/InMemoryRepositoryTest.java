@@ -46,7 +46,7 @@ class InMemoryRepositoryTest {
 
   @Test
   void manifestsMayOnlyReferenceExistingBlobsAndTagsFollowTheGrammar() {
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     String dangling = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"config\":{"
         + "\"mediaType\":\"" + MediaTypes.OCI_CONFIG + "\",\"digest\":\"" + InMemoryRepository.sha256(new byte[3])
         + "\",\"size\":3},\"layers\":[]}";
@@ -59,7 +59,7 @@ class InMemoryRepositoryTest {
 
   @Test
   void referrersFromTheApiOrTheFallbackIndex() {
-    Descriptor image = TestImages.image(repo, "v1");
+    Descriptor image = InMemoryImages.image(repo, "v1");
     Descriptor empty = repo.pushBlob(MediaTypes.OCI_EMPTY, "{}".getBytes(StandardCharsets.US_ASCII));
     String m = "{\"schemaVersion\":2,\"mediaType\":\"" + MediaTypes.OCI_MANIFEST + "\",\"artifactType\":\"a/b\","
         + "\"config\":{\"mediaType\":\"" + MediaTypes.OCI_EMPTY + "\",\"digest\":\"" + empty.digest()
