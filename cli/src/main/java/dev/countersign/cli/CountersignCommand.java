@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
       PublicKeyCommand.class,
       SignBlobCommand.class,
       VerifyBlobCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
+      TriangulateCommand.class,
+      TreeCommand.class,
+      CopyCommand.class,
       DigestCommand.class,
     })
 final class CountersignCommand implements Runnable {

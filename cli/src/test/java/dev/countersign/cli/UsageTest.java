@@ -86,7 +86,7 @@ class UsageTest {
   void unknownCommandIsAUsageError() {
     Cli.Result r = Cli.run("sign-everything").expect(Main.USAGE);
     assertTrue(r.err().contains("Unmatched argument at index 0: 'sign-everything'"), r.err());
-    assertTrue(r.err().contains("Did you mean: countersign sign-blob"), r.err());
+    assertTrue(r.err().contains("Did you mean: countersign sign"), r.err());
   }
 
   @ParameterizedTest

@@ -1,0 +1,89 @@
+package dev.countersign.cli;
+
+import dev.countersign.core.InvalidInputException;
+import dev.countersign.oci.CredentialsProvider;
+import dev.countersign.oci.ImageReference;
+import dev.countersign.oci.LayoutReference;
+import dev.countersign.oci.OciLayout;
+import dev.countersign.oci.Registry;
+import dev.countersign.oci.Repository;
+import java.util.List;
+
+/**
+ * An IMAGE argument: a registry reference ({@code registry/repo:tag}, {@code ...@sha256:...}) or an OCI layout
+ * ({@code oci:PATH[:TAG|@DIGEST]}). Registry credentials come from Docker's {@code config.json}; plain HTTP is used
+ * for loopback registries and for those named with {@code --allow-insecure-registry}.
+ */
+final class ImageTarget implements AutoCloseable {
+  private final Repository repository;
+  private final String tagOrDigest;
+  private final String identity;
+  private final String display;
+  private final Registry registry;
+
+  private ImageTarget(Repository repository, String tagOrDigest, String identity, String display, Registry registry) {
+    this.repository = repository;
+    this.tagOrDigest = tagOrDigest;
+    this.identity = identity;
+    this.display = display;
+    this.registry = registry;
+  }
+
+  /** Opens an existing image location. */
+  static ImageTarget open(String image, List<String> insecureRegistries) {
+    return open(image, insecureRegistries, false);
+  }
+
+  /** Opens an image location; a layout is created when {@code create} and it does not exist yet. */
+  static ImageTarget open(String image, List<String> insecureRegistries, boolean create) {
+    if (image.startsWith(LayoutReference.PREFIX)) {
+      LayoutReference ref = LayoutReference.parse(image);
+      OciLayout layout = create ? OciLayout.create(ref.path()) : OciLayout.open(ref.path());
+      return new ImageTarget(layout, ref.tagOrDigest().orElse(null), ref.path().toAbsolutePath().toString(),
+          ref.toString(), null);
+    }
+    ImageReference ref = ImageReference.parse(image);
+    Registry registry = Registry.builder().credentials(CredentialsProvider.dockerConfig())
+        .insecureRegistries(insecureRegistries).build();
+    return new ImageTarget(registry.repository(ref), ref.identifier(), ref.context(), ref.toString(), registry);
+  }
+
+  Repository repository() {
+    return repository;
+  }
+
+  /** The tag or digest the argument names; fails for a layout given without one. */
+  String tagOrDigest() {
+    if (tagOrDigest == null) {
+      throw new InvalidInputException(display + " names no image: add :TAG or @sha256:DIGEST");
+    }
+    return tagOrDigest;
+  }
+
+  /** The tag or digest, or null when the argument names none (a copy target). */
+  String tagOrNull() {
+    return tagOrDigest == null || tagOrDigest.contains(":") ? null : tagOrDigest;
+  }
+
+  /** The identity signed into cosign payloads: {@code registry/repository}, or the layout's absolute path. */
+  String identity() {
+    return identity;
+  }
+
+  /** The argument as given, normalised. */
+  String display() {
+    return display;
+  }
+
+  /** HTTP requests made so far (registry targets only). */
+  long requestCount() {
+    return registry == null ? 0 : registry.requestCount();
+  }
+
+  @Override
+  public void close() {
+    if (registry != null) {
+      registry.close();
+    }
+  }
+}

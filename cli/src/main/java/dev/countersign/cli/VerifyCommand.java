@@ -1,0 +1,89 @@
+package dev.countersign.cli;
+
+import dev.countersign.core.KeyBackends;
+import dev.countersign.oci.signature.ImageVerificationResult;
+import dev.countersign.oci.signature.ImageVerifier;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code verify --key PUB [-a k=v]... [--output json] IMAGE}: exit 0 when at least one signature verifies. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+    description = {"Verify the signatures of a container image (legacy .sig and Sigstore bundle referrers) with a "
+        + "public key. Prints the verified payloads as a JSON array, as cosign does.",
+        "Exit status: 0 at least one signature verified, 1 none did (or there are none), 2 bad usage or input."})
+final class VerifyCommand implements Callable<Integer> {
+  @ParentCommand
+  CountersignCommand parent;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = {"--key", "-k"}, required = true, paramLabel = "KEY",
+      description = "public key reference (PEM file, Tink public keyset, awskms://...)")
+  String key;
+
+  @Option(names = {"-a", "--annotations"}, paramLabel = "KEY=VALUE",
+      description = "annotation every accepted signature must carry (repeatable)")
+  List<String> annotations = new ArrayList<>();
+
+  @Option(names = "--recursive", description = "for an index, also verify every platform manifest")
+  boolean recursive;
+
+  @Option(names = {"--output", "-o"}, defaultValue = "text", paramLabel = "FORMAT",
+      description = "text (default: verified payloads as JSON) or json (the full result of every signature)")
+  String output;
+
+  @Mixin
+  RegistryOptions registry;
+
+  @Parameters(paramLabel = "IMAGE", description = "registry reference or oci:PATH[:TAG|@DIGEST]")
+  String image;
+
+  @Override
+  public Integer call() {
+    if (!output.equals("text") && !output.equals("json")) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--output must be text or json, got '" + output + "'");
+    }
+    ImageVerifier.Builder b = ImageVerifier.builder().keyResolver(KeyBackends.discover().resolver(key))
+        .recursive(recursive);
+    for (String a : annotations) {
+      int eq = a.indexOf('=');
+      if (eq <= 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "annotation must be KEY=VALUE, got '" + a + "'");
+      }
+      b.requireAnnotation(a.substring(0, eq), a.substring(eq + 1));
+    }
+    ImageVerificationResult result;
+    try (ImageTarget target = ImageTarget.open(image, registry.insecure)) {
+      result = b.build().verify(target.repository(), target.tagOrDigest());
+    }
+    var out = parent.spec.commandLine().getOut();
+    var err = parent.spec.commandLine().getErr();
+    if (output.equals("json")) {
+      out.println(ImageResultJson.write(result));
+    } else if (result.passed()) {
+      List<String> payloads = new ArrayList<>();
+      result.verifiedPayloads().forEach(p -> payloads.add(new String(p, StandardCharsets.UTF_8)));
+      out.println("[" + String.join(",", payloads) + "]");
+    }
+    if (!result.passed()) {
+      err.println("Error: no matching signatures for " + image + ": " + result.reason().orElse("none verified"));
+      result.signatures().forEach(s -> err.println("  " + s));
+      return Main.VERIFICATION_FAILED;
+    }
+    err.println("Verification for " + image + " --");
+    err.println("The following checks were performed on each of these signatures:");
+    err.println("  - The cosign claims were validated");
+    err.println("  - The signatures were verified against the specified public key");
+    result.notes().forEach(n -> err.println("Note: " + n));
+    return 0;
+  }
+
+}
