@@ -74,7 +74,7 @@ public final class Digest {
 
   /** Hashes a file in constant memory. */
   public static Digest compute(DigestAlgorithm algorithm, Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = dev.countersign.core.internal.ArtifactFiles.open(file)) {
       return compute(algorithm, in);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);

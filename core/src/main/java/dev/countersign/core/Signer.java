@@ -52,7 +52,7 @@ public interface Signer {
 
   /** Signs a file's content, streaming it. */
   default byte[] sign(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = dev.countersign.core.internal.ArtifactFiles.open(file)) {
       return sign(in);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);

@@ -47,7 +47,7 @@ public interface Verifier {
 
   /** Verifies a signature over a file's content, streaming it. */
   default void verify(Path file, byte[] signature) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = dev.countersign.core.internal.ArtifactFiles.open(file)) {
       verify(in, signature);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + file + ": " + e.getMessage(), e);

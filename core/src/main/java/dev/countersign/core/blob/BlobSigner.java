@@ -39,7 +39,7 @@ public final class BlobSigner {
 
   /** Signs a file's content. */
   public BlobSignature sign(Path artifact) {
-    try (InputStream in = Files.newInputStream(artifact)) {
+    try (InputStream in = dev.countersign.core.internal.ArtifactFiles.open(artifact)) {
       return sign(in);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + artifact + ": " + e.getMessage(), e);

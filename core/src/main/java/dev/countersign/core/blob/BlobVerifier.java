@@ -54,7 +54,7 @@ public final class BlobVerifier {
   /** Checks a raw signature over a file. */
   public VerificationReport checkSignature(Path artifact, String base64Signature) {
     byte[] sig = decode(base64Signature);
-    try (InputStream in = Files.newInputStream(artifact)) {
+    try (InputStream in = dev.countersign.core.internal.ArtifactFiles.open(artifact)) {
       return BlobVerification.raw(artifact.toString(), in, sig, keys);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + artifact + ": " + e.getMessage(), e);
@@ -69,7 +69,7 @@ public final class BlobVerifier {
   /** Checks a bundle's message signature over a file. */
   public VerificationReport checkBundle(Path artifact, Bundle bundle) {
     Objects.requireNonNull(bundle, "bundle");
-    try (InputStream in = Files.newInputStream(artifact)) {
+    try (InputStream in = dev.countersign.core.internal.ArtifactFiles.open(artifact)) {
       return BlobVerification.bundle(artifact.toString(), in, bundle, keys);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + artifact + ": " + e.getMessage(), e);
