@@ -71,6 +71,9 @@ class ImageReferenceProperties {
         .withChars("abcXYZ019_.-").ofMinLength(0).ofMaxLength(20).map(t -> ":v" + t));
     Arbitrary<String> digest = Arbitraries.oneOf(Arbitraries.just(""), Arbitraries.strings().ofLength(8)
         .map(s -> "@" + Digest.compute(DigestAlgorithm.SHA256, s.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-    return Combinators.combine(registry, paths(), tag, digest).as((r, p, t, d) -> String.join("", List.of(r, p, t, d)));
+    // Without a registry, a first component with a '.' would itself be read as a registry (as docker does), so
+    // such inputs name Docker Hub explicitly.
+    return Combinators.combine(registry, paths(), tag, digest).as((r, p, t, d) -> String.join("", List.of(
+        r.isEmpty() && p.split("/")[0].contains(".") && p.contains("/") ? "docker.io/" : r, p, t, d)));
   }
 }
