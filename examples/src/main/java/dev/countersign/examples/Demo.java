@@ -1,0 +1,21 @@
+package dev.countersign.examples;
+
+import java.nio.file.Path;
+
+/**
+ * The end-to-end demo the README's first command runs, on embedded defaults (generated keys, an OCI layout in
+ * {@code target/demo} for a registry): blob signing ({@link Quickstart}), then the image workflow
+ * ({@link SupplyChainDemo}).
+ */
+public final class Demo {
+  private Demo() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args.length > 0 ? args[0] : "target/demo");
+    System.out.println("== Blobs: sign and verify a file (cosign sign-blob / verify-blob formats)");
+    Quickstart.main(new String[] {dir.resolve("blob").toString()});
+    System.out.println();
+    System.out.println("== Images: build, sign, verify, countersign, promote, verify as a customer");
+    SupplyChainDemo.run(dir.resolve("image"));
+  }
+}
