@@ -199,7 +199,7 @@ public final class OciLayout implements Repository {
     LayoutSnapshot snapshot = index.read();
     List<Descriptor> candidates = new ArrayList<>();
     snapshot.distinctEntries().forEach(e -> candidates.add(e.descriptor()));
-    ImageIndex fallback = snapshot.tagged(ReferrerScan.fallbackTag(subject))
+    ImageIndex fallback = snapshot.tagged(Referrers.fallbackTag(subject))
         .filter(e -> MediaTypes.isIndex(e.descriptor().mediaType()))
         .map(e -> ImageIndex.parse(readManifest(e.descriptor()))).orElse(null);
     return scan.referrers(subject, artifactTypeOrNull, candidates, fallback);
