@@ -11,19 +11,23 @@ import java.util.List;
 
 /**
  * An IMAGE argument: a registry reference ({@code registry/repo:tag}, {@code ...@sha256:...}) or an OCI layout
- * ({@code oci:PATH[:TAG|@DIGEST]}). Registry credentials come from Docker's {@code config.json}; plain HTTP is used
- * for loopback registries and for those named with {@code --allow-insecure-registry}.
+ * ({@code oci:PATH[:REF]} or {@code oci:PATH@sha256:DIGEST}). Registry credentials come from Docker's
+ * {@code config.json}; plain HTTP is used for loopback registries and for those named with
+ * {@code --allow-insecure-registry}.
  */
 final class ImageTarget implements AutoCloseable {
   private final Repository repository;
   private final String tagOrDigest;
+  private final boolean byDigest;
   private final String identity;
   private final String display;
   private final Registry registry;
 
-  private ImageTarget(Repository repository, String tagOrDigest, String identity, String display, Registry registry) {
+  private ImageTarget(Repository repository, String tagOrDigest, boolean byDigest, String identity, String display,
+      Registry registry) {
     this.repository = repository;
     this.tagOrDigest = tagOrDigest;
+    this.byDigest = byDigest;
     this.identity = identity;
     this.display = display;
     this.registry = registry;
@@ -39,13 +43,14 @@ final class ImageTarget implements AutoCloseable {
     if (image.startsWith(LayoutReference.PREFIX)) {
       LayoutReference ref = LayoutReference.parse(image);
       OciLayout layout = create ? OciLayout.create(ref.path()) : OciLayout.open(ref.path());
-      return new ImageTarget(layout, ref.tagOrDigest().orElse(null), ref.path().toAbsolutePath().toString(),
-          ref.toString(), null);
+      return new ImageTarget(layout, ref.tagOrDigest().orElse(null), ref.digest().isPresent(),
+          ref.path().toAbsolutePath().toString(), ref.toString(), null);
     }
     ImageReference ref = ImageReference.parse(image);
     Registry registry = Registry.builder().credentials(CredentialsProvider.dockerConfig())
         .insecureRegistries(insecureRegistries).build();
-    return new ImageTarget(registry.repository(ref), ref.identifier(), ref.context(), ref.toString(), registry);
+    return new ImageTarget(registry.repository(ref), ref.identifier(), ref.digest().isPresent(), ref.context(),
+        ref.toString(), registry);
   }
 
   Repository repository() {
@@ -62,7 +67,7 @@ final class ImageTarget implements AutoCloseable {
 
   /** The tag or digest, or null when the argument names none (a copy target). */
   String tagOrNull() {
-    return tagOrDigest == null || tagOrDigest.contains(":") ? null : tagOrDigest;
+    return byDigest ? null : tagOrDigest;
   }
 
   /** The identity signed into cosign payloads: {@code registry/repository}, or the layout's absolute path. */

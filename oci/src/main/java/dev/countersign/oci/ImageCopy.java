@@ -39,7 +39,7 @@ public final class ImageCopy {
   public Result copy(Repository source, String reference, Repository target, String targetTag) {
     Descriptor top = source.resolve(reference).orElseThrow(() -> new InvalidInputException(
         reference + " is not in " + source.name()));
-    String tag = targetTag != null ? ManifestSniffer.checkTag(targetTag)
+    String tag = targetTag != null ? ManifestSniffer.checkRefName(targetTag)
         : ManifestSniffer.isDigest(reference) ? null : reference;
     CopyRun run = new CopyRun(source, target);
     Descriptor copied;

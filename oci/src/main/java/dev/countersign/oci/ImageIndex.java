@@ -50,10 +50,8 @@ public final class ImageIndex {
       entries.add(new Entry(DescriptorJson.parse(node, path),
           platform == null ? null : DescriptorJson.parsePlatform(platform, path + ".platform")));
     }
-    JsonNode subjectNode = OciJson.object(root, "subject", "subject", false);
-    Descriptor subject = subjectNode == null ? null : DescriptorJson.parse(subjectNode, "subject");
-    return new ImageIndex(manifest, OciJson.string(root, "artifactType", "artifactType", false), entries, subject,
-        OciJson.stringMap(root, "annotations", "annotations"));
+    return new ImageIndex(manifest, OciJson.string(root, "artifactType", "artifactType", false), entries,
+        DescriptorJson.parseSubject(root), OciJson.stringMap(root, "annotations", "annotations"));
   }
 
   /** A builder of a canonical OCI index. */
@@ -190,26 +188,13 @@ public final class ImageIndex {
         throw new InvalidInputException("not an index media type: " + mediaType);
       }
       byte[] bytes = OciJson.write(g -> {
-        g.writeStartObject();
-        g.writeNumberField("schemaVersion", 2);
-        g.writeStringField("mediaType", mediaType);
-        if (artifactType != null) {
-          g.writeStringField("artifactType", artifactType);
-        }
+        DescriptorJson.writeHead(g, mediaType, artifactType);
         g.writeArrayFieldStart("manifests");
         for (Entry e : manifests) {
           DescriptorJson.write(g, e.descriptor, e.platform);
         }
         g.writeEndArray();
-        if (subject != null) {
-          g.writeFieldName("subject");
-          DescriptorJson.write(g, subject, null);
-        }
-        if (!annotations.isEmpty()) {
-          g.writeFieldName("annotations");
-          OciJson.writeSortedMap(g, annotations);
-        }
-        g.writeEndObject();
+        DescriptorJson.writeTail(g, subject, annotations);
       });
       return new ImageIndex(Manifest.of(mediaType, bytes), artifactType, manifests, subject, annotations);
     }

@@ -47,12 +47,10 @@ public final class ImageManifest {
     }
     JsonNode root = OciJson.parseObject(manifest.bytes(), "image manifest " + manifest.digest());
     DescriptorJson.checkHeader(root, type, "image manifest");
-    Descriptor config = DescriptorJson.parse(OciJson.object(root, "config", "config", true), "config");
     List<Descriptor> layers = DescriptorJson.parseList(root, "layers", true);
-    JsonNode subjectNode = OciJson.object(root, "subject", "subject", false);
-    Descriptor subject = subjectNode == null ? null : DescriptorJson.parse(subjectNode, "subject");
+    Descriptor config = DescriptorJson.parse(OciJson.object(root, "config", "config", true), "config");
     return new ImageManifest(manifest, OciJson.string(root, "artifactType", "artifactType", false), config, layers,
-        subject, OciJson.stringMap(root, "annotations", "annotations"));
+        DescriptorJson.parseSubject(root), OciJson.stringMap(root, "annotations", "annotations"));
   }
 
   /** A builder of a canonical OCI image manifest. */
@@ -168,12 +166,7 @@ public final class ImageManifest {
         throw new InvalidInputException("Docker schema 2 manifests have no artifactType or subject");
       }
       byte[] bytes = OciJson.write(g -> {
-        g.writeStartObject();
-        g.writeNumberField("schemaVersion", 2);
-        g.writeStringField("mediaType", mediaType);
-        if (artifactType != null) {
-          g.writeStringField("artifactType", artifactType);
-        }
+        DescriptorJson.writeHead(g, mediaType, artifactType);
         g.writeFieldName("config");
         DescriptorJson.write(g, config, null);
         g.writeArrayFieldStart("layers");
@@ -181,15 +174,7 @@ public final class ImageManifest {
           DescriptorJson.write(g, d, null);
         }
         g.writeEndArray();
-        if (subject != null) {
-          g.writeFieldName("subject");
-          DescriptorJson.write(g, subject, null);
-        }
-        if (!annotations.isEmpty()) {
-          g.writeFieldName("annotations");
-          OciJson.writeSortedMap(g, annotations);
-        }
-        g.writeEndObject();
+        DescriptorJson.writeTail(g, subject, annotations);
       });
       return new ImageManifest(Manifest.of(mediaType, bytes), artifactType, config, layers, subject, annotations);
     }

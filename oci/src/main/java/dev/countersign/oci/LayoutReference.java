@@ -8,10 +8,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A reference to an image in an OCI layout, written {@code oci:PATH[:TAG|@DIGEST]}. The tag or digest is
- * separated by the last {@code ':'} (or {@code '@'}) after the last {@code '/'}, so a directory name may contain
- * {@code ':'} ({@code oci:/mnt/c:d/layout:v1}). Paths with {@code ..} segments, NUL or control characters are
- * refused, as are tags that are not OCI tags. Immutable.
+ * A reference to an image in an OCI layout, written {@code oci:PATH[:REF]} as skopeo and containers/image write
+ * it on Linux: the path is everything up to the first {@code ':'}, the rest is the image's
+ * {@code org.opencontainers.image.ref.name} (a tag such as {@code v1}, or a name such as
+ * {@code example.com/app:v1}); an empty or missing REF names no image. Our extension {@code oci:PATH@sha256:<hex>}
+ * names a manifest by digest. A path therefore never contains {@code ':'}; paths with {@code ..} segments, NUL or
+ * control characters are refused, as are references outside the image-layout ref.name grammar and
+ * containers/image's source-index form {@code oci:PATH:@N}. Immutable.
  */
 public final class LayoutReference {
   /** The transport prefix. */
@@ -27,28 +30,29 @@ public final class LayoutReference {
     this.digest = digest;
   }
 
-  /** Parses {@code oci:PATH[:TAG|@DIGEST]}. */
+  /** Parses {@code oci:PATH[:REF]} or {@code oci:PATH@DIGEST}. */
   public static LayoutReference parse(String text) {
     if (text == null || !text.startsWith(PREFIX)) {
       throw new InvalidInputException("an OCI layout reference starts with 'oci:', e.g. oci:/tmp/layout:v1");
     }
     String rest = text.substring(PREFIX.length());
-    int slash = rest.lastIndexOf('/');
-    int at = rest.indexOf('@', slash + 1);
-    if (at >= 0) {
+    int colon = rest.indexOf(':');
+    String path = colon < 0 ? rest : rest.substring(0, colon);
+    int at = path.lastIndexOf('@');
+    if (at >= 0 && ManifestSniffer.isDigest(rest.substring(at + 1))) {
       return new LayoutReference(checkPath(rest.substring(0, at)), null, parseDigest(rest.substring(at + 1)));
     }
-    int colon = rest.lastIndexOf(':');
-    if (colon > slash) {
-      return new LayoutReference(checkPath(rest.substring(0, colon)), ManifestSniffer.checkTag(
-          rest.substring(colon + 1)), null);
+    String ref = colon < 0 ? "" : rest.substring(colon + 1);
+    if (ref.startsWith("@")) {
+      throw new InvalidInputException("source-index references (oci:PATH:@N) are not supported; name the image"
+          + " by its ref.name (oci:PATH:REF) or by digest (oci:PATH@sha256:<hex>)");
     }
-    return new LayoutReference(checkPath(rest), null, null);
+    return new LayoutReference(checkPath(path), ref.isEmpty() ? null : ManifestSniffer.checkRefName(ref), null);
   }
 
-  /** A reference to the tag {@code tag} (may be null: no tag) in the layout at {@code path}. */
+  /** A reference to the ref.name {@code tag} (may be null: no image) in the layout at {@code path}. */
   public static LayoutReference of(Path path, String tag) {
-    return new LayoutReference(checkPath(path.toString()), tag == null ? null : ManifestSniffer.checkTag(tag),
+    return new LayoutReference(checkPath(path.toString()), tag == null ? null : ManifestSniffer.checkRefName(tag),
         null);
   }
 
@@ -62,6 +66,7 @@ public final class LayoutReference {
     return path;
   }
 
+  /** The ref.name (usually a tag), when the reference names one. */
   public Optional<String> tag() {
     return Optional.ofNullable(tag);
   }
@@ -86,7 +91,7 @@ public final class LayoutReference {
     return Objects.hash(path, tag, digest);
   }
 
-  /** {@code oci:PATH[:TAG|@DIGEST]}. */
+  /** {@code oci:PATH[:REF]} or {@code oci:PATH@DIGEST}. */
   @Override
   public String toString() {
     return PREFIX + path + (digest != null ? "@" + digest : tag != null ? ":" + tag : "");
@@ -106,6 +111,10 @@ public final class LayoutReference {
     }
     if (p.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
       throw new InvalidInputException("OCI layout path contains control characters");
+    }
+    if (p.indexOf(':') >= 0) {
+      throw new InvalidInputException("OCI layout path must not contain ':' (oci:PATH:REF ends the path at the"
+          + " first ':'): " + abbreviate(p));
     }
     for (String segment : p.split("[/\\\\]")) {
       if (segment.equals("..")) {

@@ -25,7 +25,7 @@ import java.util.Optional;
 /**
  * An OCI image layout directory ({@code oci-layout}, {@code index.json}, {@code blobs/<alg>/<hex>}) as a
  * {@link Repository}. A tag is an index.json entry annotated {@value #REF_NAME}, as skopeo, umoci and oras write
- * it; manifests stored without a tag are listed without that annotation so they stay reachable. Blobs are written
+ * it (an OCI tag or any ref.name of the image-layout grammar, such as {@code example.com/app:v1}); manifests stored without a tag are listed without that annotation so they stay reachable. Blobs are written
  * atomically and verified against digest and size on the way in and out; index.json updates are atomic and
  * serialised across threads and processes. Referrers are manifests in the layout whose {@code subject} matches,
  * plus those listed by a {@code sha256-<hex>} fallback index tag. Thread-safe.
@@ -129,8 +129,8 @@ public final class OciLayout implements Repository {
 
   @Override
   public Descriptor putManifest(Manifest manifest, String tag) {
-    if (tag != null) {
-      ManifestSniffer.checkTag(tag);
+    if (tag != null && (ManifestSniffer.isDigest(ManifestSniffer.checkRefName(tag)))) {
+      throw new InvalidInputException("a layout tag must not look like a digest: " + tag);
     }
     Descriptor d = manifest.descriptor();
     blobs.write(d.digest(), d.size(), new ByteArrayInputStream(manifest.bytes()));
@@ -199,7 +199,7 @@ public final class OciLayout implements Repository {
     LayoutSnapshot snapshot = index.read();
     List<Descriptor> candidates = new ArrayList<>();
     snapshot.distinctEntries().forEach(e -> candidates.add(e.descriptor()));
-    ImageIndex fallback = snapshot.tagged(ReferrerScan.fallbackTag(subject))
+    ImageIndex fallback = snapshot.tagged(Referrers.fallbackTag(subject))
         .filter(e -> MediaTypes.isIndex(e.descriptor().mediaType()))
         .map(e -> ImageIndex.parse(readManifest(e.descriptor()))).orElse(null);
     return scan.referrers(subject, artifactTypeOrNull, candidates, fallback);

@@ -19,7 +19,7 @@ public final class Referrers {
 
   /** The fallback tag of a subject: {@code sha256-<hex>}. */
   public static String fallbackTag(Digest subject) {
-    return ReferrersFallback.tag(subject);
+    return subject.algorithm().ociName() + "-" + subject.hex();
   }
 
   /**

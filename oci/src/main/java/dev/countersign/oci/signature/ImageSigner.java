@@ -4,12 +4,12 @@ import dev.countersign.core.Digest;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.Signer;
 import dev.countersign.oci.Descriptor;
+import dev.countersign.oci.ImageIndex;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.Repository;
 import dev.countersign.oci.internal.signature.BundleAttach;
 import dev.countersign.oci.internal.signature.LegacyAppend;
-import dev.countersign.oci.internal.signature.ManifestView;
 import dev.countersign.oci.internal.signature.ReferrersFallback;
 import java.time.Clock;
 import java.time.Duration;
@@ -95,8 +95,9 @@ public final class ImageSigner {
     if (!index.digest().equals(image.digest())) {
       throw new InvalidInputException("index fetched as " + image.digest() + " has digest " + index.digest());
     }
-    for (Descriptor child : ManifestView.parse(index).manifests()) {
-      signTree(repo, ref, Descriptor.of(child.mediaType(), child.digest(), child.size()), out, seen, depth + 1);
+    for (ImageIndex.Entry child : ImageIndex.parse(index).manifests()) {
+      Descriptor d = child.descriptor();
+      signTree(repo, ref, Descriptor.of(d.mediaType(), d.digest(), d.size()), out, seen, depth + 1);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.countersign.oci.signature;
 
 import dev.countersign.core.Digest;
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.oci.Referrers;
 import java.util.Objects;
 
 /**
@@ -48,7 +49,6 @@ public final class Triangulation {
   }
 
   private static String base(Digest digest) {
-    Objects.requireNonNull(digest, "digest");
-    return digest.algorithm().ociName() + "-" + digest.hex();
+    return Referrers.fallbackTag(Objects.requireNonNull(digest, "digest"));
   }
 }

@@ -7,9 +7,9 @@ import dev.countersign.oci.ImageIndex;
 import dev.countersign.oci.ImageManifest;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
+import dev.countersign.oci.Referrers;
 import dev.countersign.oci.Repository;
-import dev.countersign.oci.internal.layout.ReferrerScan;
-import dev.countersign.oci.internal.layout.VerifyingInputStream;
+import dev.countersign.oci.internal.io.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +71,7 @@ public final class CopyRun {
       if (!done.add(d)) {
         continue;
       }
-      String base = ReferrerScan.fallbackTag(d);
+      String base = Referrers.fallbackTag(d);
       for (String suffix : SIGNATURE_SUFFIXES) {
         Optional<Descriptor> sig = source.resolve(base + suffix);
         if (sig.isPresent()) {

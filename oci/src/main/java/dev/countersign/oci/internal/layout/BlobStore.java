@@ -3,6 +3,7 @@ package dev.countersign.oci.internal.layout;
 import dev.countersign.core.Digest;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.oci.Descriptor;
+import dev.countersign.oci.internal.io.VerifyingInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -4,9 +4,9 @@ import dev.countersign.core.CountersignException;
 import dev.countersign.core.Digest;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.ImageIndex;
-import dev.countersign.oci.ImageManifest;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
+import dev.countersign.oci.internal.manifest.ReferrerInfo;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,28 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class ReferrerScan {
   private static final Logger LOG = LoggerFactory.getLogger(ReferrerScan.class);
 
-  /** What a manifest says about itself as a referrer: its subject and its referrer descriptor. */
-  private static final class Info {
-    final Digest subject;
-    final Descriptor descriptor;
-
-    Info(Digest subject, Descriptor descriptor) {
-      this.subject = subject;
-      this.descriptor = descriptor;
-    }
-  }
-
-  private final Map<Digest, Optional<Info>> cache = new ConcurrentHashMap<>();
+  private final Map<Digest, Optional<ReferrerInfo>> cache = new ConcurrentHashMap<>();
   private final Function<Descriptor, Manifest> fetch;
 
   /** A scanner fetching verified manifests with {@code fetch}. */
   public ReferrerScan(Function<Descriptor, Manifest> fetch) {
     this.fetch = fetch;
-  }
-
-  /** The fallback tag of a subject: {@code sha256-<hex>}. */
-  public static String fallbackTag(Digest subject) {
-    return subject.algorithm().ociName() + "-" + subject.hex();
   }
 
   /** Referrers of {@code subject} among {@code candidates} and the entries of {@code fallbackIndex}. */
@@ -64,10 +48,10 @@ public final class ReferrerScan {
           || !(MediaTypes.isImageManifest(d.mediaType()) || MediaTypes.isIndex(d.mediaType()))) {
         continue;
       }
-      Optional<Info> info = cache.computeIfAbsent(d.digest(), k -> inspect(d));
-      if (info != null && info.isPresent() && info.get().subject.equals(subject)
-          && (artifactType == null || artifactType.equals(info.get().descriptor.artifactType().orElse(null)))) {
-        found.put(d.digest(), info.get().descriptor);
+      Optional<ReferrerInfo> info = cache.computeIfAbsent(d.digest(), k -> inspect(d));
+      if (info != null && info.isPresent() && info.get().refersTo(subject)
+          && (artifactType == null || artifactType.equals(info.get().artifactType()))) {
+        found.put(d.digest(), info.get().descriptor());
       }
     }
     return new ArrayList<>(found.values());
@@ -78,24 +62,10 @@ public final class ReferrerScan {
     cache.remove(digest);
   }
 
-  private Optional<Info> inspect(Descriptor d) {
+  private Optional<ReferrerInfo> inspect(Descriptor d) {
     try {
-      Manifest m = fetch.apply(d);
-      Descriptor.Builder b = m.descriptor().toBuilder();
-      if (MediaTypes.isIndex(m.mediaType())) {
-        ImageIndex index = ImageIndex.parse(m);
-        if (index.subject().isEmpty()) {
-          return Optional.empty();
-        }
-        b.artifactType(index.artifactType().orElse(null)).annotations(index.annotations());
-        return Optional.of(new Info(index.subject().get().digest(), b.build()));
-      }
-      ImageManifest im = ImageManifest.parse(m);
-      if (im.subject().isEmpty()) {
-        return Optional.empty();
-      }
-      b.artifactType(im.effectiveArtifactType()).annotations(im.annotations());
-      return Optional.of(new Info(im.subject().get().digest(), b.build()));
+      ReferrerInfo info = ReferrerInfo.of(fetch.apply(d));
+      return info.subject().isPresent() ? Optional.of(info) : Optional.empty();
     } catch (CountersignException | UncheckedIOException e) {
       LOG.debug("skipping unreadable manifest {} while looking for referrers: {}", d.digest(), e.getMessage());
       return null; // not cached: the failure may be transient

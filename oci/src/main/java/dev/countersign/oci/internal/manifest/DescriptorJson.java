@@ -9,6 +9,7 @@ import dev.countersign.oci.Platform;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Reads and writes OCI descriptors and platforms, in one fixed member order. */
 public final class DescriptorJson {
@@ -102,6 +103,36 @@ public final class DescriptorJson {
     }
     if (p.variant().isPresent()) {
       g.writeStringField("variant", p.variant().get());
+    }
+    g.writeEndObject();
+  }
+
+  /** The optional {@code subject} member of a manifest or index. */
+  public static Descriptor parseSubject(JsonNode root) {
+    JsonNode node = OciJson.object(root, "subject", "subject", false);
+    return node == null ? null : parse(node, "subject");
+  }
+
+  /** Opens a manifest or index: schemaVersion 2, mediaType and (when not null) artifactType. */
+  public static void writeHead(JsonGenerator g, String mediaType, String artifactType) throws IOException {
+    g.writeStartObject();
+    g.writeNumberField("schemaVersion", 2);
+    g.writeStringField("mediaType", mediaType);
+    if (artifactType != null) {
+      g.writeStringField("artifactType", artifactType);
+    }
+  }
+
+  /** Closes a manifest or index after writing its optional subject and (sorted) annotations. */
+  public static void writeTail(JsonGenerator g, Descriptor subject, Map<String, String> annotations)
+      throws IOException {
+    if (subject != null) {
+      g.writeFieldName("subject");
+      write(g, subject, null);
+    }
+    if (!annotations.isEmpty()) {
+      g.writeFieldName("annotations");
+      OciJson.writeSortedMap(g, annotations);
     }
     g.writeEndObject();
   }

@@ -20,9 +20,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Strict, bounded JSON for OCI documents: no duplicate keys, no trailing tokens, bounded nesting, typed member
- * access whose errors name the member's path, and a compact generator for canonical output. Explicit
- * {@code null} counts as absent.
+ * Strict, bounded JSON for every document the oci module reads or writes (manifests, indexes, layout files,
+ * signature payloads, in-toto statements, registry responses): no duplicate keys, no trailing tokens, bounded
+ * nesting, typed member access whose errors name the member's path, and a compact generator for canonical
+ * output. Explicit {@code null} counts as absent. The oci module's only JSON parser configuration.
  */
 public final class OciJson {
   private static final ObjectMapper MAPPER = createMapper();
@@ -40,6 +41,15 @@ public final class OciJson {
     m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     m.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
     return m;
+  }
+
+  /** Parses a JSON object of at most {@code maxBytes}; {@code what} names the document in messages. */
+  public static JsonNode parseObject(byte[] json, int maxBytes, String what) {
+    if (json != null && json.length > maxBytes) {
+      throw new InvalidInputException(what + " of " + json.length + " bytes exceeds the " + maxBytes
+          + "-byte limit");
+    }
+    return parseObject(json, what);
   }
 
   /** Parses a JSON object; {@code what} names the document in messages. The caller caps the size. */

@@ -4,6 +4,7 @@ import dev.countersign.core.Digest;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.RegistryException;
+import dev.countersign.oci.internal.io.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

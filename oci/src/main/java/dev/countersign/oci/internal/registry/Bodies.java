@@ -1,9 +1,9 @@
 package dev.countersign.oci.internal.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.oci.RegistryException;
+import dev.countersign.oci.internal.manifest.OciJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +12,6 @@ import okhttp3.ResponseBody;
 
 /** Reading response bodies with a size cap, and turning error responses into {@link RegistryException}s. */
 final class Bodies {
-  static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_ERROR_BYTES = 64 << 10;
 
   private Bodies() {}
@@ -44,17 +43,9 @@ final class Bodies {
     }
   }
 
-  /** Parses a JSON object, or throws {@link InvalidInputException} naming {@code what}. */
+  /** Parses a JSON object strictly ({@link OciJson}), or throws {@link InvalidInputException} naming {@code what}. */
   static JsonNode json(byte[] bytes, String what) {
-    try {
-      JsonNode node = JSON.readTree(bytes);
-      if (node == null || !node.isObject()) {
-        throw new InvalidInputException(what + " is not a JSON object");
-      }
-      return node;
-    } catch (IOException e) {
-      throw new InvalidInputException(what + " is not valid JSON: " + firstLine(e.getMessage()));
-    }
+    return OciJson.parseObject(bytes, what);
   }
 
   /**
@@ -68,12 +59,12 @@ final class Bodies {
       String message = null;
       try {
         byte[] bytes = read(response, MAX_ERROR_BYTES, "error body");
-        JsonNode errors = JSON.readTree(bytes).path("errors");
+        JsonNode errors = OciJson.parseObject(bytes, "error body").path("errors");
         if (errors.isArray() && errors.size() > 0) {
           code = text(errors.get(0).path("code"));
           message = text(errors.get(0).path("message"));
         }
-      } catch (RuntimeException | IOException ignored) {
+      } catch (RuntimeException ignored) {
         // no usable error body: the status alone describes the failure
       }
       StringBuilder sb = new StringBuilder(what).append(" failed: HTTP ").append(status);

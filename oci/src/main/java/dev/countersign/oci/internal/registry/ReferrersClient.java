@@ -1,6 +1,5 @@
 package dev.countersign.oci.internal.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.Digest;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.MediaTypes;
@@ -46,8 +45,7 @@ final class ReferrersClient {
           throw Bodies.error(resp, r.describe(r.url));
         }
         String what = "referrers of " + subject + " in " + repo.name();
-        JsonNode index = Bodies.json(Bodies.read(resp, MAX_PAGE_BYTES, what), what);
-        for (Descriptor d : OciJson.manifests(index, what)) {
+        for (Descriptor d : ReferrersFallback.entries(Bodies.read(resp, MAX_PAGE_BYTES, what), what)) {
           // filter here too: a registry may ignore artifactType (it then omits OCI-Filters-Applied)
           if (artifactType == null || artifactType.equals(d.artifactType().orElse(null))) {
             out.add(d);

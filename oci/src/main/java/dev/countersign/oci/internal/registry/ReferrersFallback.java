@@ -1,12 +1,16 @@
 package dev.countersign.oci.internal.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.Digest;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.oci.Descriptor;
+import dev.countersign.oci.ImageIndex;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
+import dev.countersign.oci.Referrers;
 import dev.countersign.oci.Repository;
+import dev.countersign.oci.internal.manifest.DescriptorJson;
+import dev.countersign.oci.internal.manifest.OciJson;
+import dev.countersign.oci.internal.manifest.ReferrerInfo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,35 +23,23 @@ import java.util.Optional;
 public final class ReferrersFallback {
   private ReferrersFallback() {}
 
-  public static String tag(Digest subject) {
-    return subject.algorithm().ociName() + "-" + subject.hex();
-  }
-
   /** Referrers of {@code subject} listed in the fallback index, optionally of one artifact type. */
   public static List<Descriptor> list(Repository repo, Digest subject, String artifactType) {
-    Optional<Manifest> index = repo.manifest(tag(subject));
+    String tag = Referrers.fallbackTag(subject);
+    Optional<Manifest> index = repo.manifest(tag);
     if (index.isEmpty()) {
       return List.of();
     }
-    String where = "referrers index " + tag(subject) + " in " + repo.name();
     List<Descriptor> out = new ArrayList<>();
-    for (Descriptor entry : OciJson.manifests(Bodies.json(index.get().bytes(), where), where)) {
+    for (Descriptor entry : entries(index.get().bytes(), "referrers index " + tag + " in " + repo.name())) {
       Optional<Manifest> m = repo.manifest(entry.digest().toString());
       if (m.isEmpty()) {
         continue;
       }
-      JsonNode json = Bodies.json(m.get().bytes(), "referrer " + entry.digest());
-      Descriptor actualSubject = subjectOf(json, "referrer " + entry.digest());
-      if (actualSubject == null || !actualSubject.digest().matches(subject)) {
-        continue;
+      ReferrerInfo info = ReferrerInfo.of(m.get());
+      if (info.refersTo(subject) && (artifactType == null || artifactType.equals(info.artifactType()))) {
+        out.add(info.descriptor());
       }
-      String type = OciJson.artifactType(json);
-      if (artifactType != null && !artifactType.equals(type)) {
-        continue;
-      }
-      out.add(Descriptor.builder().mediaType(m.get().mediaType()).digest(m.get().digest())
-          .size(m.get().bytes().length).artifactType(type)
-          .annotations(OciJson.annotations(json.path("annotations"), "referrer " + entry.digest())).build());
     }
     return out;
   }
@@ -58,15 +50,11 @@ public final class ReferrersFallback {
    * schema offers no compare-and-swap).
    */
   public static void add(Repository repo, Manifest referrer) {
-    JsonNode json = Bodies.json(referrer.bytes(), "referrer manifest");
-    Descriptor subject = subjectOf(json, "referrer manifest");
-    if (subject == null) {
-      throw new InvalidInputException("manifest " + referrer.digest() + " has no subject");
-    }
-    Descriptor entry = Descriptor.builder().mediaType(referrer.mediaType()).digest(referrer.digest())
-        .size(referrer.bytes().length).artifactType(OciJson.artifactType(json))
-        .annotations(OciJson.annotations(json.path("annotations"), "referrer manifest")).build();
-    String tag = tag(subject.digest());
+    ReferrerInfo info = ReferrerInfo.of(referrer);
+    Descriptor subject = info.subject().orElseThrow(() -> new InvalidInputException("manifest "
+        + referrer.digest() + " has no subject"));
+    Descriptor entry = info.descriptor();
+    String tag = Referrers.fallbackTag(subject.digest());
     List<Descriptor> entries = new ArrayList<>();
     Optional<Manifest> existing = repo.manifest(tag);
     if (existing.isPresent()) {
@@ -74,8 +62,7 @@ public final class ReferrersFallback {
         throw new InvalidInputException("tag " + tag + " in " + repo.name() + " is not an index ("
             + existing.get().mediaType() + "); cannot use it as the referrers index");
       }
-      String where = "referrers index " + tag + " in " + repo.name();
-      entries.addAll(OciJson.manifests(Bodies.json(existing.get().bytes(), where), where));
+      entries.addAll(entries(existing.get().bytes(), "referrers index " + tag + " in " + repo.name()));
     }
     for (int i = 0; i < entries.size(); i++) {
       if (entries.get(i).digest().matches(referrer.digest())) {
@@ -85,13 +72,16 @@ public final class ReferrersFallback {
         entries.remove(i--);
       }
     }
-    entries.add(entry);
-    repo.putManifest(Manifest.of(MediaTypes.OCI_INDEX, OciJson.index(entries)), tag);
+    ImageIndex.Builder index = ImageIndex.builder();
+    entries.forEach(index::add);
+    repo.putManifest(index.add(entry).build().manifest(), tag);
   }
 
-  /** The {@code subject} descriptor of a manifest, or null. */
-  public static Descriptor subjectOf(JsonNode manifest, String where) {
-    JsonNode s = manifest.path("subject");
-    return s.isObject() ? OciJson.descriptor(s, where + " subject") : null;
+  /**
+   * The {@code manifests} of an index document (a fallback index or a referrers API page), strictly typed but
+   * without requiring the index header: registries differ in what they put around the list.
+   */
+  static List<Descriptor> entries(byte[] index, String what) {
+    return DescriptorJson.parseList(OciJson.parseObject(index, what), "manifests", false);
   }
 }

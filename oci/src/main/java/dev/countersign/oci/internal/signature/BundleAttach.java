@@ -6,14 +6,15 @@ import dev.countersign.core.bundle.Bundle;
 import dev.countersign.core.bundle.VerificationMaterial;
 import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.oci.Descriptor;
+import dev.countersign.oci.ImageManifest;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.Repository;
+import dev.countersign.oci.internal.manifest.OciJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +34,7 @@ public final class BundleAttach {
 
   /** {@code {"_type":..,"subject":[{"digest":{"sha256":"<hex>"}}],"predicateType":..,"predicate":{}}}. */
   public static byte[] statement(Digest image) {
-    return Json.write(g -> {
+    return OciJson.write(g -> {
       g.writeStartObject();
       g.writeStringField("_type", STATEMENT_TYPE);
       g.writeArrayFieldStart("subject");
@@ -64,9 +65,11 @@ public final class BundleAttach {
     Map<String, String> annotations = Map.of(CONTENT_ANNOTATION, "dsse-envelope",
         PREDICATE_ANNOTATION, PREDICATE_TYPE,
         CREATED_ANNOTATION, DateTimeFormatter.ISO_INSTANT.format(created.truncatedTo(ChronoUnit.SECONDS)));
-    Manifest m = Manifest.of(MediaTypes.OCI_MANIFEST, ManifestWriter.imageManifest(MediaTypes.SIGSTORE_BUNDLE_V03,
-        Descriptor.of(MediaTypes.OCI_EMPTY, config.digest(), config.size()),
-        List.of(Descriptor.of(MediaTypes.SIGSTORE_BUNDLE_V03, layer.digest(), layer.size())), image, annotations));
+    Manifest m = ImageManifest.builder().artifactType(MediaTypes.SIGSTORE_BUNDLE_V03)
+        .config(Descriptor.of(MediaTypes.OCI_EMPTY, config.digest(), config.size()))
+        .addLayer(Descriptor.of(MediaTypes.SIGSTORE_BUNDLE_V03, layer.digest(), layer.size()))
+        .subject(Descriptor.of(image.mediaType(), image.digest(), image.size())).annotations(annotations).build()
+        .manifest();
     Descriptor put = repo.putManifest(m, null);
     return Descriptor.builder().mediaType(MediaTypes.OCI_MANIFEST).digest(put.digest()).size(put.size())
         .artifactType(MediaTypes.SIGSTORE_BUNDLE_V03).annotations(annotations).build();

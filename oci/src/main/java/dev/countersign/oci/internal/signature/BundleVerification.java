@@ -12,9 +12,13 @@ import dev.countersign.core.bundle.Bundle;
 import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.core.dsse.DsseVerifier;
 import dev.countersign.oci.Descriptor;
+import dev.countersign.oci.ImageManifest;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.Repository;
+import dev.countersign.oci.internal.io.Streams;
+import dev.countersign.oci.internal.manifest.OciJson;
+import dev.countersign.oci.internal.manifest.ReferrerInfo;
 import dev.countersign.oci.signature.FoundSignature;
 import dev.countersign.oci.signature.SignatureFormat;
 import java.util.List;
@@ -44,24 +48,27 @@ public final class BundleVerification {
           : m.get().digest().toString(), "listed as a referrer but not readable"));
       return failed(subject, location, null, r);
     }
-    ManifestView v = ManifestView.parse(m.get());
-    String type = v.effectiveArtifactType();
+    String mediaType = m.get().mediaType();
+    if (!MediaTypes.isImageManifest(mediaType) && !MediaTypes.isIndex(mediaType)) {
+      return ignored(subject, location, r, "a " + mediaType + " manifest is not a Sigstore bundle");
+    }
+    ReferrerInfo info = ReferrerInfo.of(m.get());
+    String type = info.artifactType();
     if (!MediaTypes.SIGSTORE_BUNDLE_V03.equals(type)) {
-      r.add(VerificationCheck.notPerformed("artifact-type", "artifact type " + type + " is not a Sigstore bundle"));
-      return new FoundSignature(SignatureFormat.BUNDLE, subject, location, FoundSignature.Status.IGNORED, null,
-          r.build(), null, null);
+      return ignored(subject, location, r, "artifact type " + type + " is not a Sigstore bundle");
     }
     r.add(VerificationCheck.passed("artifact-type", type));
-    if (v.subject() == null || !v.subject().digest().equals(subject)) {
-      r.add(VerificationCheck.failed("subject", subject.toString(), v.subject() == null ? "none"
-          : v.subject().digest().toString(), null));
+    if (!info.refersTo(subject)) {
+      r.add(VerificationCheck.failed("subject", subject.toString(), info.subject().map(s -> s.digest().toString())
+          .orElse("none"), null));
       return failed(subject, location, null, r);
     }
-    List<Descriptor> layers = v.layers().stream()
-        .filter(l -> MediaTypes.SIGSTORE_BUNDLE_V03.equals(l.mediaType())).toList();
+    List<Descriptor> all = MediaTypes.isImageManifest(mediaType) ? ImageManifest.parse(m.get()).layers()
+        : List.of();
+    List<Descriptor> layers = all.stream().filter(l -> MediaTypes.SIGSTORE_BUNDLE_V03.equals(l.mediaType())).toList();
     if (layers.size() != 1) {
       r.add(VerificationCheck.failed("bundle-layer", "exactly one " + MediaTypes.SIGSTORE_BUNDLE_V03 + " layer",
-          layers.size() + " of " + v.layers().size() + " layers", null));
+          layers.size() + " of " + all.size() + " layers", null));
       return failed(subject, location, null, r);
     }
     Descriptor layer = layers.get(0);
@@ -70,7 +77,7 @@ public final class BundleVerification {
           + " bytes", "not fetched"));
       return failed(subject, location, null, r);
     }
-    Bundle bundle = Bundle.parse(Json.readCapped(repo.openBlob(layer), MAX_BUNDLE_BYTES, "bundle layer"));
+    Bundle bundle = Bundle.parse(Streams.readCapped(repo.openBlob(layer), MAX_BUNDLE_BYTES, "bundle layer"));
     Optional<DsseEnvelope> env = bundle.dsseEnvelope();
     String hint = bundle.verificationMaterial().publicKeyHint().orElse(null);
     KeyId hinted = hint == null ? null : KeyId.parse(hint);
@@ -127,7 +134,7 @@ public final class BundleVerification {
   private static boolean statement(byte[] payload, Digest subject, VerificationReport.Builder r) {
     JsonNode s;
     try {
-      s = Json.parseObject(payload, MAX_BUNDLE_BYTES, "in-toto statement");
+      s = OciJson.parseObject(payload, MAX_BUNDLE_BYTES, "in-toto statement");
     } catch (InvalidInputException e) {
       r.add(VerificationCheck.failed("statement", "an in-toto statement", null, e.getMessage()));
       return false;
@@ -160,6 +167,12 @@ public final class BundleVerification {
     }
     r.add(VerificationCheck.failed(check, expected, n == null ? "absent" : abbreviate(n.toString()), null));
     return false;
+  }
+
+  private static FoundSignature ignored(Digest subject, String location, VerificationReport.Builder r, String why) {
+    r.add(VerificationCheck.notPerformed("artifact-type", why));
+    return new FoundSignature(SignatureFormat.BUNDLE, subject, location, FoundSignature.Status.IGNORED, null,
+        r.build(), null, null);
   }
 
   private static FoundSignature failed(Digest subject, String location, KeyId hinted, VerificationReport.Builder r) {

@@ -3,10 +3,12 @@ package dev.countersign.oci.internal.signature;
 import dev.countersign.core.Digest;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.oci.Descriptor;
+import dev.countersign.oci.ImageManifest;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.RegistryException;
 import dev.countersign.oci.Repository;
+import dev.countersign.oci.internal.manifest.OciJson;
 import dev.countersign.oci.signature.Triangulation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ public final class LegacyAppend {
   /** Most layers a signature manifest may hold; cosign reads no more. */
   public static final int MAX_LAYERS = 1000;
   static final String SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
+  private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
   private LegacyAppend() {}
 
@@ -60,10 +63,8 @@ public final class LegacyAppend {
         throw new InvalidInputException("signature tag " + tag + " already holds " + layers.size()
             + " layers; another would exceed the " + MAX_LAYERS + " cosign reads");
       }
-      byte[] config = ManifestWriter.signatureConfig(merged);
-      Descriptor configDesc = repo.pushBlob(MediaTypes.OCI_CONFIG, config);
-      Manifest manifest = Manifest.of(MediaTypes.OCI_MANIFEST,
-          ManifestWriter.imageManifest(null, configDesc, merged, null, null));
+      Descriptor config = repo.pushBlob(MediaTypes.OCI_CONFIG, signatureConfig(merged));
+      Manifest manifest = ImageManifest.builder().config(config).layers(merged).build().manifest();
       written = repo.putManifest(manifest, tag);
       merged.forEach(l -> remembered.putIfAbsent(key(l), l));
       sleep(confirmDelay);
@@ -111,17 +112,46 @@ public final class LegacyAppend {
 
   /** The layers of an existing signature manifest; a manifest that is not an image manifest is refused. */
   static List<Descriptor> layersOf(Manifest m, String tag) {
-    ManifestView v;
+    if (!MediaTypes.isImageManifest(m.mediaType())) {
+      throw new InvalidInputException("existing " + tag + " is a " + m.mediaType() + ", not an image manifest");
+    }
     try {
-      v = ManifestView.parse(m);
+      return ImageManifest.parse(m).layers();
     } catch (InvalidInputException e) {
       throw new InvalidInputException("existing signature manifest at " + tag + " is unreadable: "
           + e.getMessage(), e);
     }
-    if (!MediaTypes.isImageManifest(v.mediaType())) {
-      throw new InvalidInputException("existing " + tag + " is a " + v.mediaType() + ", not an image manifest");
-    }
-    return v.layers();
+  }
+
+  /**
+   * The image config cosign writes for a {@code .sig} manifest: empty fields, the zero time, one history entry
+   * and one {@code rootfs.diff_ids} entry per layer (the layer digests).
+   */
+  static byte[] signatureConfig(List<Descriptor> layers) {
+    return OciJson.write(g -> {
+      g.writeStartObject();
+      g.writeStringField("architecture", "");
+      g.writeStringField("created", ZERO_TIME);
+      g.writeArrayFieldStart("history");
+      for (int i = 0; i < layers.size(); i++) {
+        g.writeStartObject();
+        g.writeStringField("created", ZERO_TIME);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeStringField("os", "");
+      g.writeObjectFieldStart("rootfs");
+      g.writeStringField("type", "layers");
+      g.writeArrayFieldStart("diff_ids");
+      for (Descriptor d : layers) {
+        g.writeString(d.digest().toString());
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeObjectFieldStart("config");
+      g.writeEndObject();
+      g.writeEndObject();
+    });
   }
 
   private static String key(Descriptor l) {

@@ -10,6 +10,7 @@ import dev.countersign.core.VerificationReport;
 import dev.countersign.core.Verifier;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.Repository;
+import dev.countersign.oci.internal.io.Streams;
 import dev.countersign.oci.signature.FoundSignature;
 import dev.countersign.oci.signature.SignatureFormat;
 import dev.countersign.oci.signature.SimpleSigningPayload;
@@ -39,7 +40,7 @@ public final class LegacyVerification {
           layer.size() + " bytes", "not fetched"));
     } else {
       try {
-        payload = Json.readCapped(repo.openBlob(layer), SimpleSigningPayload.MAX_BYTES, "signature payload");
+        payload = Streams.readCapped(repo.openBlob(layer), SimpleSigningPayload.MAX_BYTES, "signature payload");
       } catch (CountersignException | java.io.UncheckedIOException e) {
         r.add(VerificationCheck.failed("payload", "payload blob " + layer.digest(), null, e.getMessage()));
       }

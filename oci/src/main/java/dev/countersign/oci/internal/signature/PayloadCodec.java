@@ -3,6 +3,7 @@ package dev.countersign.oci.internal.signature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.Digest;
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.oci.internal.manifest.OciJson;
 import dev.countersign.oci.signature.SimpleSigningPayload;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,13 +63,13 @@ public final class PayloadCodec {
 
   /** Parses and checks a payload; every problem is an {@link InvalidInputException} naming the field. */
   public static Parsed parse(byte[] json) {
-    JsonNode root = Json.parseObject(json, SimpleSigningPayload.MAX_BYTES, "signature payload");
+    JsonNode root = OciJson.parseObject(json, SimpleSigningPayload.MAX_BYTES, "signature payload");
     exactKeys(root, "payload", Set.of("critical", "optional"));
     JsonNode optional = root.get("optional");
     Map<String, String> annotations = Map.of();
     if (!optional.isNull()) {
       if (!optional.isObject()) {
-        throw new InvalidInputException("payload 'optional' must be an object or null, got " + Json.kind(optional));
+        throw OciJson.wrongType("payload 'optional'", "an object or null", optional);
       }
       annotations = annotations(optional);
     }
@@ -101,10 +102,10 @@ public final class PayloadCodec {
       JsonNode v = e.getValue();
       // containers/image types these two when present.
       if (e.getKey().equals("creator") && !v.isTextual()) {
-        throw new InvalidInputException("payload optional.creator must be a string, got " + Json.kind(v));
+        throw OciJson.wrongType("payload optional.creator", "a string", v);
       }
       if (e.getKey().equals("timestamp") && !v.isNumber()) {
-        throw new InvalidInputException("payload optional.timestamp must be a number, got " + Json.kind(v));
+        throw OciJson.wrongType("payload optional.timestamp", "a number", v);
       }
       if (v.isTextual()) {
         out.put(e.getKey(), v.textValue());
@@ -134,14 +135,14 @@ public final class PayloadCodec {
 
   private static JsonNode object(JsonNode n, String where) {
     if (n == null || !n.isObject()) {
-      throw new InvalidInputException("payload " + where + " must be an object, got " + Json.kind(n));
+      throw OciJson.wrongType("payload " + where, "an object", n);
     }
     return n;
   }
 
   private static String text(JsonNode n, String where) {
     if (n == null || !n.isTextual()) {
-      throw new InvalidInputException("payload " + where + " must be a string, got " + Json.kind(n));
+      throw OciJson.wrongType("payload " + where, "a string", n);
     }
     return n.textValue();
   }

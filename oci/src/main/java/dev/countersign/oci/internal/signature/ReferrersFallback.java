@@ -3,11 +3,12 @@ package dev.countersign.oci.internal.signature;
 import dev.countersign.core.Digest;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.oci.Descriptor;
+import dev.countersign.oci.ImageIndex;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
+import dev.countersign.oci.Referrers;
 import dev.countersign.oci.RegistryException;
 import dev.countersign.oci.Repository;
-import dev.countersign.oci.signature.Triangulation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public final class ReferrersFallback {
     if (listed(repo.referrers(subject, null), referrer.digest())) {
       return;
     }
-    String tag = Triangulation.referrersTag(subject);
+    String tag = Referrers.fallbackTag(subject);
     Map<Digest, Descriptor> remembered = new LinkedHashMap<>();
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
       Optional<Manifest> current = repo.manifest(tag);
@@ -44,7 +45,9 @@ public final class ReferrersFallback {
         }
       }
       if (merged.size() != entries.size()) {
-        repo.putManifest(Manifest.of(MediaTypes.OCI_INDEX, ManifestWriter.index(merged)), tag);
+        ImageIndex.Builder index = ImageIndex.builder();
+        merged.forEach(index::add);
+        repo.putManifest(index.build().manifest(), tag);
         LegacyAppend.sleep(confirmDelay);
       }
       List<Descriptor> confirmed = repo.manifest(tag).map(m -> entriesOf(m, tag)).orElse(List.of());
@@ -62,15 +65,17 @@ public final class ReferrersFallback {
   }
 
   private static List<Descriptor> entriesOf(Manifest m, String tag) {
-    ManifestView v;
+    if (!MediaTypes.isIndex(m.mediaType())) {
+      throw new InvalidInputException("existing " + tag + " is a " + m.mediaType() + ", not an index");
+    }
+    ImageIndex index;
     try {
-      v = ManifestView.parse(m);
+      index = ImageIndex.parse(m);
     } catch (InvalidInputException e) {
       throw new InvalidInputException("existing referrers index " + tag + " is unreadable: " + e.getMessage(), e);
     }
-    if (!MediaTypes.isIndex(v.mediaType())) {
-      throw new InvalidInputException("existing " + tag + " is a " + v.mediaType() + ", not an index");
-    }
-    return v.manifests();
+    List<Descriptor> out = new ArrayList<>();
+    index.manifests().forEach(e -> out.add(e.descriptor()));
+    return out;
   }
 }

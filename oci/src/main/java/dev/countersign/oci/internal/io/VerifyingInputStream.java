@@ -1,4 +1,4 @@
-package dev.countersign.oci.internal.registry;
+package dev.countersign.oci.internal.io;
 
 import dev.countersign.core.Digest;
 import dev.countersign.core.InvalidInputException;
@@ -8,9 +8,11 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 
 /**
- * Passes a blob through while hashing and counting it. Reading beyond the expected size fails at once; end of
- * stream is only reported after the size and digest matched, else {@link InvalidInputException} is thrown, so
- * unverified data is never handed out as complete. {@code skip} reads through the hash.
+ * Passes a blob through while hashing and counting it, for every source (registry responses, layout files,
+ * copies). Reading beyond the expected size fails at once; end of stream is only reported after the size and
+ * digest matched, else {@link InvalidInputException} is thrown, so unverified data is never handed out as
+ * complete. A reader that stops early gets no verdict, so readers must read to the end. {@code skip} reads
+ * through the hash.
  */
 public final class VerifyingInputStream extends FilterInputStream {
   private final Digest expected;
@@ -20,6 +22,7 @@ public final class VerifyingInputStream extends FilterInputStream {
   private long count;
   private boolean verified;
 
+  /** Verifies {@code in} against {@code expected} and {@code size}; {@code what} names the content. */
   public VerifyingInputStream(InputStream in, Digest expected, long size, String what) {
     super(in);
     this.expected = expected;
@@ -70,7 +73,8 @@ public final class VerifyingInputStream extends FilterInputStream {
     }
     Digest actual = Digest.of(expected.algorithm(), md.digest());
     if (!actual.matches(expected)) {
-      throw new InvalidInputException(what + " digest mismatch: expected " + expected + ", got " + actual);
+      throw new InvalidInputException(what + " does not match its digest (digest mismatch): expected " + expected
+          + ", got " + actual);
     }
     verified = true;
   }
