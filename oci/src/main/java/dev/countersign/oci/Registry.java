@@ -1,6 +1,7 @@
 package dev.countersign.oci;
 
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.oci.internal.registry.ContentCache;
 import dev.countersign.oci.internal.registry.RegistryHttp;
 import dev.countersign.oci.internal.registry.RegistryRepositoryImpl;
 import java.time.Duration;
@@ -34,17 +35,22 @@ import okhttp3.OkHttpClient;
  *       confirm them with {@code OCI-Subject} (see {@link Referrers}).
  *   <li>Idempotent requests (GET, HEAD, manifest PUT) are retried on 429, 5xx and connection failures under the
  *       {@link RetryPolicy}, honouring {@code Retry-After}.
+ *   <li>Request economy: small manifests and blobs read by digest are cached (content-addressed, see
+ *       {@link Builder#contentCacheSize}); a registry that answered 404 to the referrers API is remembered and
+ *       only its fallback tag is read afterwards; tokens are reused per scope until they expire.
  * </ul>
  */
 public final class Registry implements AutoCloseable {
   private final RegistryHttp http;
   private final int chunkSize;
+  private final ContentCache cache;
 
   private Registry(Builder b) {
     OkHttpClient client = new OkHttpClient.Builder().connectTimeout(b.connectTimeout).readTimeout(b.readTimeout)
         .writeTimeout(b.readTimeout).followRedirects(false).followSslRedirects(false).build();
     this.http = new RegistryHttp(client, b.credentials, b.insecure, b.retryPolicy, b.userAgent, b.callTimeout);
     this.chunkSize = b.chunkSize;
+    this.cache = new ContentCache(b.cacheBytes);
   }
 
   public static Builder builder() {
@@ -58,7 +64,7 @@ public final class Registry implements AutoCloseable {
 
   /** The repository {@code reference} names (its tag or digest, if any, is ignored). */
   public RegistryRepository repository(ImageReference reference) {
-    return new RegistryRepositoryImpl(http, Objects.requireNonNull(reference, "reference"), chunkSize);
+    return new RegistryRepositoryImpl(http, Objects.requireNonNull(reference, "reference"), chunkSize, cache);
   }
 
   /** The repository named by {@code name}, an image reference such as {@code ghcr.io/org/app}. */
@@ -90,6 +96,7 @@ public final class Registry implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private String userAgent = "countersign/0.1";
     private int chunkSize = 8 << 20;
+    private long cacheBytes = 4 << 20;
 
     private Builder() {}
 
@@ -148,6 +155,21 @@ public final class Registry implements AutoCloseable {
         throw new InvalidInputException("upload chunk size must be 1 KiB to 256 MiB, got " + bytes);
       }
       this.chunkSize = bytes;
+      return this;
+    }
+
+    /**
+     * Memory for the content cache (default 4 MiB, 0 disables it): manifests and blobs of up to 256 KiB read by
+     * digest are kept, least recently used first out, and served again without a request. Digest-named content is
+     * immutable and is re-hashed before it is kept, so a hit returns exactly what the digest names; what a
+     * <em>tag</em> points to is always asked of the registry. A manifest deleted by someone else stays readable by
+     * digest through this client while cached (deletes through it are forgotten at once).
+     */
+    public Builder contentCacheSize(long bytes) {
+      if (bytes < 0 || bytes > (1L << 30)) {
+        throw new InvalidInputException("content cache size must be 0 to 1 GiB, got " + bytes);
+      }
+      this.cacheBytes = bytes;
       return this;
     }
 

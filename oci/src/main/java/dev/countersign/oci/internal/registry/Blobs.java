@@ -4,10 +4,14 @@ import dev.countersign.core.Digest;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.RegistryException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
@@ -45,7 +49,43 @@ final class Blobs {
     }
   }
 
+  /**
+   * Opens a blob, verified as it is read. Small blobs (see {@link ContentCache#accepts}) are kept in the content
+   * cache once they were read to their verified end, and served from it next time without a request.
+   */
   InputStream open(Descriptor d) {
+    ContentCache cache = repo.cache();
+    if (!cache.accepts(d.size())) {
+      return stream(d);
+    }
+    String space = repo.cacheSpace("blobs");
+    Optional<ContentCache.Entry> hit = cache.get(space, d.digest());
+    if (hit.isPresent() && hit.get().bytes().length == d.size()) {
+      return new ByteArrayInputStream(hit.get().bytes());
+    }
+    ByteArrayOutputStream copy = new ByteArrayOutputStream((int) d.size());
+    return new FilterInputStream(stream(d)) {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+          copy.write(b, off, n);
+        } else if (n == -1 && copy.size() == d.size()) {
+          // end of a VerifyingInputStream: size and digest matched (skipped bytes are not copied: no entry)
+          cache.put(space, d.digest(), null, copy.toByteArray());
+        }
+        return n;
+      }
+    };
+  }
+
+  private InputStream stream(Descriptor d) {
     RegistryRequest r = repo.request("GET", repo.url("blobs", d.digest().toString()), null, false).followRedirects()
         .streaming();
     Response resp = repo.http().send(r);
