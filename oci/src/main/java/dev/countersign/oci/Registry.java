@@ -30,7 +30,8 @@ import okhttp3.OkHttpClient;
  *       digest from {@code Docker-Content-Digest} (falling back to a GET when absent): that digest is only a
  *       pointer, and whatever is fetched through it is verified against it.
  *   <li>Blob uploads stream: content up to {@link Builder#uploadChunkSize} goes in one POST+PUT, larger content
- *       in PATCH chunks; the digest is checked before the upload is committed.
+ *       in one streamed PATCH (or {@linkplain Builder#chunkedUploads in chunks}); memory use does not grow with the
+ *       blob, and the digest is checked before the upload is committed.
  *   <li>Manifests with a {@code subject} are added to the referrers fallback index when the registry does not
  *       confirm them with {@code OCI-Subject} (see {@link Referrers}).
  *   <li>Idempotent requests (GET, HEAD, manifest PUT) are retried on 429, 5xx and connection failures under the
@@ -43,6 +44,7 @@ import okhttp3.OkHttpClient;
 public final class Registry implements AutoCloseable {
   private final RegistryHttp http;
   private final int chunkSize;
+  private final boolean chunked;
   private final ContentCache cache;
 
   private Registry(Builder b) {
@@ -50,6 +52,7 @@ public final class Registry implements AutoCloseable {
         .writeTimeout(b.readTimeout).followRedirects(false).followSslRedirects(false).build();
     this.http = new RegistryHttp(client, b.credentials, b.insecure, b.retryPolicy, b.userAgent, b.callTimeout);
     this.chunkSize = b.chunkSize;
+    this.chunked = b.chunked;
     this.cache = new ContentCache(b.cacheBytes);
   }
 
@@ -64,7 +67,7 @@ public final class Registry implements AutoCloseable {
 
   /** The repository {@code reference} names (its tag or digest, if any, is ignored). */
   public RegistryRepository repository(ImageReference reference) {
-    return new RegistryRepositoryImpl(http, Objects.requireNonNull(reference, "reference"), chunkSize, cache);
+    return new RegistryRepositoryImpl(http, Objects.requireNonNull(reference, "reference"), chunkSize, chunked, cache);
   }
 
   /** The repository named by {@code name}, an image reference such as {@code ghcr.io/org/app}. */
@@ -97,6 +100,7 @@ public final class Registry implements AutoCloseable {
     private String userAgent = "countersign/0.1";
     private int chunkSize = 8 << 20;
     private long cacheBytes = 4 << 20;
+    private boolean chunked;
 
     private Builder() {}
 
@@ -147,14 +151,25 @@ public final class Registry implements AutoCloseable {
     }
 
     /**
-     * Blobs up to this size are uploaded in one PUT; larger ones in PATCH chunks of this size, held in memory one
-     * at a time (default 8 MiB, 1 KiB to 256 MiB).
+     * Blobs up to this size are uploaded in one PUT (held in memory); larger ones are streamed in one PATCH, or
+     * with {@link #chunkedUploads} in PATCH chunks of this size held in memory one at a time (default 8 MiB,
+     * 1 KiB to 256 MiB).
      */
     public Builder uploadChunkSize(int bytes) {
       if (bytes < 1024 || bytes > (256 << 20)) {
         throw new InvalidInputException("upload chunk size must be 1 KiB to 256 MiB, got " + bytes);
       }
       this.chunkSize = bytes;
+      return this;
+    }
+
+    /**
+     * Uploads blobs larger than {@link #uploadChunkSize} in PATCH chunks of that size instead of one streamed
+     * PATCH (default false): for registries or proxies that limit the size of a request body. Slower (one request
+     * per chunk) and holds a chunk in memory.
+     */
+    public Builder chunkedUploads(boolean chunked) {
+      this.chunked = chunked;
       return this;
     }
 

@@ -7,9 +7,11 @@ import dev.countersign.oci.ImageIndex;
 import dev.countersign.oci.ImageManifest;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
+import dev.countersign.oci.OciLayout;
 import dev.countersign.oci.Repository;
 import dev.countersign.oci.internal.layout.ReferrerScan;
 import dev.countersign.oci.internal.layout.VerifyingInputStream;
+import dev.countersign.oci.internal.registry.RegistryRepositoryImpl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -130,12 +132,23 @@ public final class CopyRun {
       return;
     }
     String what = "blob " + d.digest() + " from " + source.name();
-    try (InputStream in = new VerifyingInputStream(source.openBlob(d), d.digest(), d.size(), what)) {
+    InputStream opened = source.openBlob(d);
+    try (InputStream in = verifiesReads(source) ? opened
+        : new VerifyingInputStream(opened, d.digest(), d.size(), what)) {
       target.pushBlob(d.mediaType(), d.digest(), d.size(), in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy " + what, e);
     }
     blobsCopied++;
+  }
+
+  /**
+   * Whether {@code repo} is one of ours, whose {@code openBlob} verifies digest and size as the blob streams (as the
+   * {@link Repository} contract asks): hashing again here would cost a pass over every layer. Other implementations
+   * are verified here all the same.
+   */
+  private static boolean verifiesReads(Repository repo) {
+    return repo instanceof OciLayout || repo instanceof RegistryRepositoryImpl;
   }
 
   /** Copies the referrers index tag, merged with the target's own (entries unioned by digest). */

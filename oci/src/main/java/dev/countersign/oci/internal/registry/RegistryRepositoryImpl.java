@@ -27,16 +27,20 @@ public final class RegistryRepositoryImpl implements RegistryRepository {
   private final ContentCache cache;
 
   public RegistryRepositoryImpl(RegistryHttp http, ImageReference ref, int chunkSize) {
-    this(http, ref, chunkSize, new ContentCache(0));
+    this(http, ref, chunkSize, false, new ContentCache(0));
   }
 
-  /** With {@code cache} holding small digest-addressed manifests and blobs read through this client. */
-  public RegistryRepositoryImpl(RegistryHttp http, ImageReference ref, int chunkSize, ContentCache cache) {
+  /**
+   * With uploads above {@code chunkSize} streamed in one PATCH, or {@code chunked} in PATCHes of that size, and
+   * {@code cache} holding small digest-addressed manifests and blobs read through this client.
+   */
+  public RegistryRepositoryImpl(RegistryHttp http, ImageReference ref, int chunkSize, boolean chunked,
+      ContentCache cache) {
     this.http = http;
     this.ref = ref.withoutIdentifier();
     this.registry = ref.registry();
     this.name = ref.repositoryName();
-    this.blobs = new Blobs(this, chunkSize);
+    this.blobs = new Blobs(this, chunkSize, chunked);
     this.referrers = new ReferrersClient(this);
     this.cache = cache;
   }
