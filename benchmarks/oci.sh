@@ -61,7 +61,7 @@ curl -fs "http://$reg/v2/" >/dev/null || { cat "$work/registry.log"; exit 1; }
 repos=$work/storage/docker/registry/v2/repositories
 # requests the registry logged since mark $1 that came from user agent $2
 mark() { wc -l < "$work/registry.log"; }
-requests() { tail -n +"$(( $1 + 1 ))" "$work/registry.log" | grep -c "\" [0-9][0-9][0-9] .*\"$2" || true; }
+requests() { tail -n +"$(( $1 + 1 ))" "$work/registry.log" | grep -ac "^127\.0\.0\.1 - .*\"$2" || true; }
 
 # --- the image --------------------------------------------------------------------------------------------------
 data=$PWD/benchmarks/target/data
@@ -78,7 +78,7 @@ timed() {
   bash -c "$prepare"; sync
   local m; m=$(mark)
   /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" > "$work/cmd.log" 2>&1 || { cat "$work/cmd.log"; exit 1; }
-  if tail -n +"$(( m + 1 ))" "$work/registry.log" | grep -q 'POST .*mount=.*" 201 '; then
+  if tail -n +"$(( m + 1 ))" "$work/registry.log" | grep -aq 'POST .*mount=.*" 201 '; then
     echo "$label: a cross-repository mount happened; the run did not upload" >&2; exit 1
   fi
   echo "$label $(cat "$work/time.txt") $(requests "$m" "$agent")" | tee -a "$out/copy-runs.txt"
@@ -154,4 +154,5 @@ EOF
 echo "in-process (VerifyTwice: one client and one ImageVerifier with a VerificationCache per format):" | tee -a "$out/verify-summary.txt"
 java -cp "$bench" dev.countersign.benchmarks.oci.VerifyTwice "$reg/bench/src:v1" "$work/bench.pub" | tee -a "$out/verify-summary.txt"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt"
+grep -a '^127\.0\.0\.1 - ' "$work/registry.log" | sed 's/?_state=[^ ]*//' > "$out/registry-access.log"
 echo "results in $out"

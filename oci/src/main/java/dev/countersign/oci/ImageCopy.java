@@ -37,7 +37,8 @@ public final class ImageCopy {
    * {@code targetTag}, or, when that is null, with the source tag (nothing when copying by digest).
    */
   public Result copy(Repository source, String reference, Repository target, String targetTag) {
-    Descriptor top = source.resolve(reference).orElseThrow(() -> new InvalidInputException(
+    // a GET rather than HEAD + GET: the manifest is read anyway (then from the registry client's content cache)
+    Descriptor top = source.manifest(reference).map(Manifest::descriptor).orElseThrow(() -> new InvalidInputException(
         reference + " is not in " + source.name()));
     String tag = targetTag != null ? ManifestSniffer.checkTag(targetTag)
         : ManifestSniffer.isDigest(reference) ? null : reference;

@@ -75,7 +75,8 @@ public final class CopyRun {
       }
       String base = ReferrerScan.fallbackTag(d);
       for (String suffix : SIGNATURE_SUFFIXES) {
-        Optional<Descriptor> sig = source.resolve(base + suffix);
+        // a GET, not a HEAD: when the tag exists its manifest is needed (fetch() then finds it in the cache)
+        Optional<Descriptor> sig = source.manifest(base + suffix).map(Manifest::descriptor);
         if (sig.isPresent()) {
           copyTree(sig.get(), base + suffix, 0);
         }
@@ -84,7 +85,7 @@ public final class CopyRun {
         copyTree(r, null, 0);
         work.add(r.digest());
       }
-      Optional<Descriptor> fallback = source.resolve(base);
+      Optional<Descriptor> fallback = source.manifest(base).map(Manifest::descriptor);
       if (fallback.isPresent() && MediaTypes.isIndex(fallback.get().mediaType())) {
         copyFallbackIndex(fallback.get(), base);
       }
@@ -127,19 +128,69 @@ public final class CopyRun {
   }
 
   private void copyBlob(Descriptor d) {
-    if (target.hasBlob(d.digest())) {
+    // our repositories check for the blob inside pushBlob (one HEAD for a registry) and then read nothing: the
+    // source is opened only when it is read. Others are asked first, so an existing blob is never transferred.
+    boolean checksItself = target instanceof OciLayout || target instanceof RegistryRepositoryImpl;
+    if (!checksItself && target.hasBlob(d.digest())) {
       blobsSkipped++;
       return;
     }
     String what = "blob " + d.digest() + " from " + source.name();
-    InputStream opened = source.openBlob(d);
-    try (InputStream in = verifiesReads(source) ? opened
-        : new VerifyingInputStream(opened, d.digest(), d.size(), what)) {
+    LazySource in = new LazySource(() -> verifiesReads(source) ? source.openBlob(d)
+        : new VerifyingInputStream(source.openBlob(d), d.digest(), d.size(), what));
+    try (in) {
       target.pushBlob(d.mediaType(), d.digest(), d.size(), in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot copy " + what, e);
     }
-    blobsCopied++;
+    if (in.opened() || !checksItself) {
+      blobsCopied++;
+    } else {
+      blobsSkipped++;
+    }
+  }
+
+  /** A source blob opened on first read, so that a target that already has it costs no download. */
+  private static final class LazySource extends InputStream {
+    private final java.util.function.Supplier<InputStream> open;
+    private InputStream in;
+
+    LazySource(java.util.function.Supplier<InputStream> open) {
+      this.open = open;
+    }
+
+    boolean opened() {
+      return in != null;
+    }
+
+    private InputStream in() {
+      if (in == null) {
+        in = open.get();
+      }
+      return in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return in().read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return in().read(b, off, len);
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      return in().skip(n);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (in != null) {
+        in.close();
+      }
+    }
   }
 
   /**
