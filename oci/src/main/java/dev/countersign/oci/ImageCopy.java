@@ -9,7 +9,9 @@ import dev.countersign.oci.internal.manifest.ManifestSniffer;
  * {@link Repository} to another, and by default its signatures: the legacy {@code sha256-<hex>.sig} and
  * {@code .att} tags, referrers (and their own referrers), and the {@code sha256-<hex>} fallback index. Blobs the
  * target already has are skipped; every manifest and blob is verified against its digest on the way, and a
- * mismatch fails the copy. Immutable and thread-safe.
+ * mismatch fails the copy. Blobs stream (memory does not grow with their size); a blob whose transfer fails with a
+ * retryable error (a lost connection) is restarted from the source, at most three attempts. Immutable and
+ * thread-safe.
  */
 public final class ImageCopy {
   private final boolean includeSignatures;

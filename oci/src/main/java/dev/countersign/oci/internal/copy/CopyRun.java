@@ -8,6 +8,7 @@ import dev.countersign.oci.ImageManifest;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.OciLayout;
+import dev.countersign.oci.RegistryException;
 import dev.countersign.oci.Repository;
 import dev.countersign.oci.internal.layout.ReferrerScan;
 import dev.countersign.oci.internal.layout.VerifyingInputStream;
@@ -33,6 +34,7 @@ import java.util.Set;
  */
 public final class CopyRun {
   private static final int MAX_DEPTH = 8;
+  private static final int BLOB_ATTEMPTS = 3;
   private static final String[] SIGNATURE_SUFFIXES = {".sig", ".att"};
 
   private final Repository source;
@@ -136,12 +138,22 @@ public final class CopyRun {
       return;
     }
     String what = "blob " + d.digest() + " from " + source.name();
-    LazySource in = new LazySource(() -> verifiesReads(source) ? source.openBlob(d)
-        : new VerifyingInputStream(source.openBlob(d), d.digest(), d.size(), what));
-    try (in) {
-      target.pushBlob(d.mediaType(), d.digest(), d.size(), in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + what, e);
+    LazySource in;
+    for (int attempt = 1; ; attempt++) {
+      in = new LazySource(() -> verifiesReads(source) ? source.openBlob(d)
+          : new VerifyingInputStream(source.openBlob(d), d.digest(), d.size(), what));
+      try (LazySource current = in) {
+        target.pushBlob(d.mediaType(), d.digest(), d.size(), current);
+        break;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot copy " + what, e);
+      } catch (RegistryException e) {
+        // a streamed upload or download cannot be replayed by the HTTP layer, but the copy can open the source
+        // again: a connection lost mid-blob (retryable) restarts that blob, at most BLOB_ATTEMPTS times
+        if (!e.retryable() || attempt >= BLOB_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
     if (in.opened() || !checksItself) {
       blobsCopied++;
