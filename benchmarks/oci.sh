@@ -116,6 +116,10 @@ for i in $(seq "$runs"); do
   fi
 done
 rm -rf "$work/pull-cs" "$work/pull-sk"
+echo "# heap floor: the same push and pull with -Xmx16m (memory does not grow with the layer)"
+timed push-countersign-Xmx16m "rm -rf $repos/bench/app" countersign java -Xmx16m -jar "$cli" copy "oci:$work/src:v1" "$reg/bench/app:v1"
+timed pull-countersign-Xmx16m "rm -rf $work/pull-cs" countersign java -Xmx16m -jar "$cli" copy "$reg/bench/src:v1" "oci:$work/pull-cs:v1"
+rm -rf "$work/pull-cs"
 python3 - "$out/copy-runs.txt" <<'EOF' | tee "$out/copy-summary.txt"
 import statistics, sys
 rows = {}
@@ -123,10 +127,10 @@ for line in open(sys.argv[1]):
     label, secs, rss, reqs, load = line.split()
     rows.setdefault(label, []).append((float(secs), int(rss), int(reqs)))
 mib = 1024 + 2 / 1024  # layer (1 GiB + tar headers) and config, in MiB
-print("%-18s %8s %8s %8s %10s %12s %9s" % ("run", "median s", "min s", "max s", "MiB/s med", "peak RSS MiB", "requests"))
+print("%-24s %8s %8s %8s %10s %12s %9s" % ("run", "median s", "min s", "max s", "MiB/s med", "peak RSS MiB", "requests"))
 for label, r in rows.items():
     s = [x[0] for x in r]
-    print("%-18s %8.2f %8.2f %8.2f %10.0f %12.0f %9s" % (label, statistics.median(s), min(s), max(s),
+    print("%-24s %8.2f %8.2f %8.2f %10.0f %12.0f %9s" % (label, statistics.median(s), min(s), max(s),
           mib / statistics.median(s), max(x[1] for x in r) / 1024, "/".join(sorted({str(x[2]) for x in r}))))
 for d in ("push", "pull"):
     cs, sk = statistics.median(x[0] for x in rows[d + "-countersign"]), statistics.median(x[0] for x in rows[d + "-skopeo"])
