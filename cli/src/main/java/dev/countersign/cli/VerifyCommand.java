@@ -33,6 +33,10 @@ final class VerifyCommand implements Callable<Integer> {
       description = "annotation every accepted signature must carry (repeatable)")
   List<String> annotations = new ArrayList<>();
 
+  @Option(names = "--signature-format", defaultValue = "both", paramLabel = "FORMAT",
+      description = "which signatures to look for: legacy (.sig tag), bundle (referrers) or both (default)")
+  String format;
+
   @Option(names = "--recursive", description = "for an index, also verify every platform manifest")
   boolean recursive;
 
@@ -52,7 +56,7 @@ final class VerifyCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--output must be text or json, got '" + output + "'");
     }
     ImageVerifier.Builder b = ImageVerifier.builder().keyResolver(KeyBackends.discover().resolver(key))
-        .recursive(recursive);
+        .recursive(recursive).formats(SignCommand.parseFormat(format));
     for (String a : annotations) {
       int eq = a.indexOf('=');
       if (eq <= 0) {

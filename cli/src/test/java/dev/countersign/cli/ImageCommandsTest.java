@@ -40,6 +40,13 @@ class ImageCommandsTest {
     JsonNode json = new ObjectMapper().readTree(
         Cli.run("verify", "--key", prefix + ".pub", "--output", "json", image).expect(0).out());
     assertTrue(json.get("verified").asBoolean() && json.get("signatures").size() == 2, json.toString());
+    for (String format : new String[] {"legacy", "bundle"}) {
+      JsonNode one = new ObjectMapper().readTree(Cli.run("verify", "--key", prefix + ".pub", "--signature-format",
+          format, "--output", "json", image).expect(0).out());
+      assertTrue(one.get("signatures").size() == 1
+          && one.get("signatures").get(0).get("format").asText().equalsIgnoreCase(format), one.toString());
+    }
+    Cli.run("verify", "--key", prefix + ".pub", "--signature-format", "xml", image).expect(2);
 
     Cli.Result tri = Cli.run("triangulate", image).expect(0);
     assertTrue(tri.out().trim().matches("oci:.*:sha256-[0-9a-f]{64}\\.sig"), tri.out());

@@ -9,7 +9,9 @@ import dev.countersign.oci.internal.manifest.ManifestSniffer;
  * {@link Repository} to another, and by default its signatures: the legacy {@code sha256-<hex>.sig} and
  * {@code .att} tags, referrers (and their own referrers), and the {@code sha256-<hex>} fallback index. Blobs the
  * target already has are skipped; every manifest and blob is verified against its digest on the way, and a
- * mismatch fails the copy. Immutable and thread-safe.
+ * mismatch fails the copy. Blobs stream (memory does not grow with their size); a blob whose transfer fails with a
+ * retryable error (a lost connection) is restarted from the source, at most three attempts. Immutable and
+ * thread-safe.
  */
 public final class ImageCopy {
   private final boolean includeSignatures;
@@ -37,7 +39,8 @@ public final class ImageCopy {
    * {@code targetTag}, or, when that is null, with the source tag (nothing when copying by digest).
    */
   public Result copy(Repository source, String reference, Repository target, String targetTag) {
-    Descriptor top = source.resolve(reference).orElseThrow(() -> new InvalidInputException(
+    // a GET rather than HEAD + GET: the manifest is read anyway (then from the registry client's content cache)
+    Descriptor top = source.manifest(reference).map(Manifest::descriptor).orElseThrow(() -> new InvalidInputException(
         reference + " is not in " + source.name()));
     String tag = targetTag != null ? ManifestSniffer.checkRefName(targetTag)
         : ManifestSniffer.isDigest(reference) ? null : reference;

@@ -1,6 +1,7 @@
 package dev.countersign.oci;
 
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.oci.internal.registry.ContentCache;
 import dev.countersign.oci.internal.registry.RegistryHttp;
 import dev.countersign.oci.internal.registry.RegistryRepositoryImpl;
 import java.time.Duration;
@@ -29,22 +30,30 @@ import okhttp3.OkHttpClient;
  *       digest from {@code Docker-Content-Digest} (falling back to a GET when absent): that digest is only a
  *       pointer, and whatever is fetched through it is verified against it.
  *   <li>Blob uploads stream: content up to {@link Builder#uploadChunkSize} goes in one POST+PUT, larger content
- *       in PATCH chunks; the digest is checked before the upload is committed.
+ *       in one streamed PATCH (or {@linkplain Builder#chunkedUploads in chunks}); memory use does not grow with the
+ *       blob, and the digest is checked before the upload is committed.
  *   <li>Manifests with a {@code subject} are added to the referrers fallback index when the registry does not
  *       confirm them with {@code OCI-Subject} (see {@link Referrers}).
  *   <li>Idempotent requests (GET, HEAD, manifest PUT) are retried on 429, 5xx and connection failures under the
  *       {@link RetryPolicy}, honouring {@code Retry-After}.
+ *   <li>Request economy: small manifests and blobs read by digest are cached (content-addressed, see
+ *       {@link Builder#contentCacheSize}); a registry that answered 404 to the referrers API is remembered and
+ *       only its fallback tag is read afterwards; tokens are reused per scope until they expire.
  * </ul>
  */
 public final class Registry implements AutoCloseable {
   private final RegistryHttp http;
   private final int chunkSize;
+  private final boolean chunked;
+  private final ContentCache cache;
 
   private Registry(Builder b) {
     OkHttpClient client = new OkHttpClient.Builder().connectTimeout(b.connectTimeout).readTimeout(b.readTimeout)
         .writeTimeout(b.readTimeout).followRedirects(false).followSslRedirects(false).build();
     this.http = new RegistryHttp(client, b.credentials, b.insecure, b.retryPolicy, b.userAgent, b.callTimeout);
     this.chunkSize = b.chunkSize;
+    this.chunked = b.chunked;
+    this.cache = new ContentCache(b.cacheBytes);
   }
 
   public static Builder builder() {
@@ -58,7 +67,7 @@ public final class Registry implements AutoCloseable {
 
   /** The repository {@code reference} names (its tag or digest, if any, is ignored). */
   public RegistryRepository repository(ImageReference reference) {
-    return new RegistryRepositoryImpl(http, Objects.requireNonNull(reference, "reference"), chunkSize);
+    return new RegistryRepositoryImpl(http, Objects.requireNonNull(reference, "reference"), chunkSize, chunked, cache);
   }
 
   /** The repository named by {@code name}, an image reference such as {@code ghcr.io/org/app}. */
@@ -90,6 +99,8 @@ public final class Registry implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private String userAgent = "countersign/0.1";
     private int chunkSize = 8 << 20;
+    private long cacheBytes = 4 << 20;
+    private boolean chunked;
 
     private Builder() {}
 
@@ -140,14 +151,40 @@ public final class Registry implements AutoCloseable {
     }
 
     /**
-     * Blobs up to this size are uploaded in one PUT; larger ones in PATCH chunks of this size, held in memory one
-     * at a time (default 8 MiB, 1 KiB to 256 MiB).
+     * Blobs up to this size are uploaded in one PUT (held in memory); larger ones are streamed in one PATCH, or
+     * with {@link #chunkedUploads} in PATCH chunks of this size held in memory one at a time (default 8 MiB,
+     * 1 KiB to 256 MiB).
      */
     public Builder uploadChunkSize(int bytes) {
       if (bytes < 1024 || bytes > (256 << 20)) {
         throw new InvalidInputException("upload chunk size must be 1 KiB to 256 MiB, got " + bytes);
       }
       this.chunkSize = bytes;
+      return this;
+    }
+
+    /**
+     * Uploads blobs larger than {@link #uploadChunkSize} in PATCH chunks of that size instead of one streamed
+     * PATCH (default false): for registries or proxies that limit the size of a request body. Slower (one request
+     * per chunk) and holds a chunk in memory.
+     */
+    public Builder chunkedUploads(boolean chunked) {
+      this.chunked = chunked;
+      return this;
+    }
+
+    /**
+     * Memory for the content cache (default 4 MiB, 0 disables it): manifests and blobs of up to 256 KiB read by
+     * digest are kept, least recently used first out, and served again without a request. Digest-named content is
+     * immutable and is re-hashed before it is kept, so a hit returns exactly what the digest names; what a
+     * <em>tag</em> points to is always asked of the registry. A manifest deleted by someone else stays readable by
+     * digest through this client while cached (deletes through it are forgotten at once).
+     */
+    public Builder contentCacheSize(long bytes) {
+      if (bytes < 0 || bytes > (1L << 30)) {
+        throw new InvalidInputException("content cache size must be 0 to 1 GiB, got " + bytes);
+      }
+      this.cacheBytes = bytes;
       return this;
     }
 

@@ -30,6 +30,11 @@ import java.util.Optional;
  * type. A key id in a signature is only a hint. Bad or hostile signatures fail their own entry; they never
  * throw or count as valid. Instances are immutable and thread-safe.
  *
+ * <p>Requests, from a registry: resolving the reference (one HEAD; one GET when recursive), then per checked
+ * manifest the {@code .sig} manifest and each payload blob, and the referrers (API or fallback index) with each
+ * referrer's manifest and bundle blob. With a {@link Builder#cache cache}, a digest that passed
+ * recently costs only the first request.
+ *
  * <pre>{@code
  * ImageVerificationResult r = ImageVerifier.builder().trust(Verifiers.of(publicKey)).build().verify(repo, "v1.2");
  * if (!r.passed()) System.err.println(r.reason().get());
@@ -46,6 +51,12 @@ public final class ImageVerifier {
   private final boolean recursive;
   private final int maxSignatures;
   private final String dockerReference;
+  private final VerificationCache cache;
+  private final Object policy;
+
+  /** Everything besides the image that decides a verdict: what a cached pass is keyed by. */
+  private record Policy(List<String> keys, KeyResolver resolver, Map<String, String> annotations,
+      SignatureFormat formats, boolean recursive, int maxSignatures, String dockerReference) {}
 
   private ImageVerifier(Builder b) {
     List<Verifier> fixed = List.copyOf(b.trusted);
@@ -60,6 +71,9 @@ public final class ImageVerifier {
     this.recursive = b.recursive;
     this.maxSignatures = b.maxSignatures;
     this.dockerReference = b.dockerReference;
+    this.cache = b.cache;
+    this.policy = new Policy(fixed.stream().map(v -> v.keyId().value() + "/" + v.algorithm()).sorted().toList(),
+        extra, annotations, formats, recursive, maxSignatures, dockerReference);
   }
 
   public static Builder builder() {
@@ -71,12 +85,22 @@ public final class ImageVerifier {
     Objects.requireNonNull(repo, "repo");
     Objects.requireNonNull(tagOrDigest, "tagOrDigest");
     List<String> notes = new ArrayList<>();
-    Optional<Descriptor> resolved = repo.resolve(tagOrDigest);
+    java.time.Instant started = cache == null ? null : cache.now();
+    // recursive: one GET gives the digest and the index's children (a HEAD would need a GET after it)
+    Optional<Descriptor> resolved = recursive ? repo.manifest(tagOrDigest).map(Manifest::descriptor)
+        : repo.resolve(tagOrDigest);
     if (resolved.isEmpty()) {
       notes.add("no manifest " + tagOrDigest + " in " + repo.name());
       return new ImageVerificationResult(tagOrDigest, null, List.of(), List.of(), notes);
     }
     Descriptor image = resolved.get();
+    VerificationCache.Key key = cache == null ? null : new VerificationCache.Key(repo.name(), image.digest(), policy);
+    if (key != null) {
+      Optional<ImageVerificationResult> hit = cache.get(key, tagOrDigest);
+      if (hit.isPresent()) {
+        return hit.get();
+      }
+    }
     List<Digest> subjects = new ArrayList<>(List.of(image.digest()));
     List<FoundSignature> found = new ArrayList<>();
     if (recursive && MediaTypes.isIndex(image.mediaType())) {
@@ -92,7 +116,11 @@ public final class ImageVerifier {
         bundles(repo, d, expect, found, notes);
       }
     }
-    return new ImageVerificationResult(tagOrDigest, image.digest(), subjects, found, notes);
+    ImageVerificationResult result = new ImageVerificationResult(tagOrDigest, image.digest(), subjects, found, notes);
+    if (key != null) {
+      cache.put(key, result, started);
+    }
+    return result;
   }
 
   private List<Digest> children(Repository repo, Digest index, List<String> notes, List<FoundSignature> found) {
@@ -196,6 +224,7 @@ public final class ImageVerifier {
     private boolean recursive;
     private int maxSignatures = DEFAULT_MAX_SIGNATURES;
     private String dockerReference;
+    private VerificationCache cache;
 
     private Builder() {}
 
@@ -252,6 +281,15 @@ public final class ImageVerifier {
     /** Requires legacy payloads to name this repository ({@code critical.identity.docker-reference}). */
     public Builder dockerReference(String ref) {
       this.dockerReference = ref;
+      return this;
+    }
+
+    /**
+     * Reuses passed verdicts from {@code cache} (see {@link VerificationCache} for what a cached pass means); a
+     * repeated verification then costs one request, resolving the reference. Default: none.
+     */
+    public Builder cache(VerificationCache cache) {
+      this.cache = Objects.requireNonNull(cache, "cache");
       return this;
     }
 

@@ -73,11 +73,36 @@ class RegistryIntegrationTest {
   }
 
   @Test
+  void streamedUploadOf64MiBIsOnePatch() throws IOException {
+    long size = 64L << 20;
+    Digest d = Digest.compute(DigestAlgorithm.SHA256, TestImages.generated(size, 43));
+    RegistryRepository repo = repo("blobs/streamed");
+    long before = registry.requestCount();
+    Descriptor desc = repo.pushBlob("application/octet-stream", d, size, TestImages.generated(size, 43));
+    // HEAD, POST, one streamed PATCH (Content-Range 0-(size-1)), PUT ?digest=
+    assertEquals(4, registry.requestCount() - before);
+    try (InputStream in = repo.openBlob(desc)) {
+      assertEquals(d, Digest.compute(DigestAlgorithm.SHA256, in));
+    }
+    Digest other = Digest.compute(DigestAlgorithm.SHA256, new byte[] {1});
+    InvalidInputException wrong = assertThrows(InvalidInputException.class, () -> repo.pushBlob(
+        "application/octet-stream", other, size, TestImages.generated(size, 43)));
+    assertTrue(wrong.getMessage().contains("does not match its digest"), wrong.getMessage());
+    assertFalse(repo.hasBlob(other));
+    InvalidInputException shortContent = assertThrows(InvalidInputException.class, () -> repo.pushBlob(
+        "application/octet-stream", other, size, TestImages.generated(size - 10, 43)));
+    assertTrue(shortContent.getMessage().contains("ended after"), shortContent.getMessage());
+    InvalidInputException longContent = assertThrows(InvalidInputException.class, () -> repo.pushBlob(
+        "application/octet-stream", other, size, TestImages.generated(size + 1, 43)));
+    assertTrue(longContent.getMessage().contains("longer"), longContent.getMessage());
+  }
+
+  @Test
   void chunkedUploadOf64MiBStream() throws IOException {
     long size = 64L << 20;
     Digest d = Digest.compute(DigestAlgorithm.SHA256, TestImages.generated(size, 42));
     try (Registry chunked = Registry.builder().credentials(CredentialsProvider.anonymous())
-        .uploadChunkSize(8 << 20).build()) {
+        .uploadChunkSize(8 << 20).chunkedUploads(true).build()) {
       RegistryRepository repo = chunked.repository(SERVER.reference("blobs/big"));
       long before = chunked.requestCount();
       Descriptor desc = repo.pushBlob("application/octet-stream", d, size, TestImages.generated(size, 42));

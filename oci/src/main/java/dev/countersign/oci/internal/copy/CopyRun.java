@@ -7,9 +7,12 @@ import dev.countersign.oci.ImageIndex;
 import dev.countersign.oci.ImageManifest;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
+import dev.countersign.oci.OciLayout;
 import dev.countersign.oci.Referrers;
+import dev.countersign.oci.RegistryException;
 import dev.countersign.oci.Repository;
 import dev.countersign.oci.internal.io.VerifyingInputStream;
+import dev.countersign.oci.internal.registry.RegistryRepositoryImpl;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +34,7 @@ import java.util.Set;
  */
 public final class CopyRun {
   private static final int MAX_DEPTH = 8;
+  private static final int BLOB_ATTEMPTS = 3;
   private static final String[] SIGNATURE_SUFFIXES = {".sig", ".att"};
 
   private final Repository source;
@@ -73,7 +77,8 @@ public final class CopyRun {
       }
       String base = Referrers.fallbackTag(d);
       for (String suffix : SIGNATURE_SUFFIXES) {
-        Optional<Descriptor> sig = source.resolve(base + suffix);
+        // a GET, not a HEAD: when the tag exists its manifest is needed (fetch() then finds it in the cache)
+        Optional<Descriptor> sig = source.manifest(base + suffix).map(Manifest::descriptor);
         if (sig.isPresent()) {
           copyTree(sig.get(), base + suffix, 0);
         }
@@ -82,7 +87,7 @@ public final class CopyRun {
         copyTree(r, null, 0);
         work.add(r.digest());
       }
-      Optional<Descriptor> fallback = source.resolve(base);
+      Optional<Descriptor> fallback = source.manifest(base).map(Manifest::descriptor);
       if (fallback.isPresent() && MediaTypes.isIndex(fallback.get().mediaType())) {
         copyFallbackIndex(fallback.get(), base);
       }
@@ -125,17 +130,88 @@ public final class CopyRun {
   }
 
   private void copyBlob(Descriptor d) {
-    if (target.hasBlob(d.digest())) {
+    // our repositories check for the blob inside pushBlob (one HEAD for a registry) and then read nothing: the
+    // source is opened only when it is read. Others are asked first, so an existing blob is never transferred.
+    boolean checksItself = target instanceof OciLayout || target instanceof RegistryRepositoryImpl;
+    if (!checksItself && target.hasBlob(d.digest())) {
       blobsSkipped++;
       return;
     }
     String what = "blob " + d.digest() + " from " + source.name();
-    try (InputStream in = new VerifyingInputStream(source.openBlob(d), d.digest(), d.size(), what)) {
-      target.pushBlob(d.mediaType(), d.digest(), d.size(), in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot copy " + what, e);
+    LazySource in;
+    for (int attempt = 1; ; attempt++) {
+      in = new LazySource(() -> verifiesReads(source) ? source.openBlob(d)
+          : new VerifyingInputStream(source.openBlob(d), d.digest(), d.size(), what));
+      try (LazySource current = in) {
+        target.pushBlob(d.mediaType(), d.digest(), d.size(), current);
+        break;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot copy " + what, e);
+      } catch (RegistryException e) {
+        // a streamed upload or download cannot be replayed by the HTTP layer, but the copy can open the source
+        // again: a connection lost mid-blob (retryable) restarts that blob, at most BLOB_ATTEMPTS times
+        if (!e.retryable() || attempt >= BLOB_ATTEMPTS) {
+          throw e;
+        }
+      }
     }
-    blobsCopied++;
+    if (in.opened() || !checksItself) {
+      blobsCopied++;
+    } else {
+      blobsSkipped++;
+    }
+  }
+
+  /** A source blob opened on first read, so that a target that already has it costs no download. */
+  private static final class LazySource extends InputStream {
+    private final java.util.function.Supplier<InputStream> open;
+    private InputStream in;
+
+    LazySource(java.util.function.Supplier<InputStream> open) {
+      this.open = open;
+    }
+
+    boolean opened() {
+      return in != null;
+    }
+
+    private InputStream in() {
+      if (in == null) {
+        in = open.get();
+      }
+      return in;
+    }
+
+    @Override
+    public int read() throws IOException {
+      return in().read();
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return in().read(b, off, len);
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      return in().skip(n);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (in != null) {
+        in.close();
+      }
+    }
+  }
+
+  /**
+   * Whether {@code repo} is one of ours, whose {@code openBlob} verifies digest and size as the blob streams (as the
+   * {@link Repository} contract asks): hashing again here would cost a pass over every layer. Other implementations
+   * are verified here all the same.
+   */
+  private static boolean verifiesReads(Repository repo) {
+    return repo instanceof OciLayout || repo instanceof RegistryRepositoryImpl;
   }
 
   /** Copies the referrers index tag, merged with the target's own (entries unioned by digest). */

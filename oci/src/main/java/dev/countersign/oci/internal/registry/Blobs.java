@@ -5,27 +5,36 @@ import dev.countersign.core.InvalidInputException;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.RegistryException;
 import dev.countersign.oci.internal.io.VerifyingInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 
 /**
- * Blob reads (streamed and verified), existence checks, uploads (monolithic POST+PUT for content up to one chunk,
- * chunked PATCH with Content-Range above; memory stays at one chunk) and cross-repository mounts.
+ * Blob reads (streamed and verified), existence checks, uploads and cross-repository mounts. Uploads: content up
+ * to one chunk in a monolithic POST+PUT; larger content streamed in a single PATCH (Content-Range {@code 0-(size-1)}
+ * and Content-Length set, as skopeo and crane stream; memory stays at one small buffer), or, when chunked, in PATCH
+ * chunks of the chunk size held in memory one at a time (for proxies that limit request bodies).
  */
 final class Blobs {
   private static final MediaType OCTET_STREAM = MediaType.get("application/octet-stream");
+  private static final int STREAM_BUFFER = 64 << 10;
   private final RegistryRepositoryImpl repo;
   private final int chunkSize;
+  private final boolean chunked;
 
-  Blobs(RegistryRepositoryImpl repo, int chunkSize) {
+  Blobs(RegistryRepositoryImpl repo, int chunkSize, boolean chunked) {
     this.repo = repo;
     this.chunkSize = chunkSize;
+    this.chunked = chunked;
   }
 
   boolean exists(Digest digest) {
@@ -46,7 +55,43 @@ final class Blobs {
     }
   }
 
+  /**
+   * Opens a blob, verified as it is read. Small blobs (see {@link ContentCache#accepts}) are kept in the content
+   * cache once they were read to their verified end, and served from it next time without a request.
+   */
   InputStream open(Descriptor d) {
+    ContentCache cache = repo.cache();
+    if (!cache.accepts(d.size())) {
+      return stream(d);
+    }
+    String space = repo.cacheSpace("blobs");
+    Optional<ContentCache.Entry> hit = cache.get(space, d.digest());
+    if (hit.isPresent() && hit.get().bytes().length == d.size()) {
+      return new ByteArrayInputStream(hit.get().bytes());
+    }
+    ByteArrayOutputStream copy = new ByteArrayOutputStream((int) d.size());
+    return new FilterInputStream(stream(d)) {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        int n = in.read(b, off, len);
+        if (n > 0) {
+          copy.write(b, off, n);
+        } else if (n == -1 && copy.size() == d.size()) {
+          // end of a VerifyingInputStream: size and digest matched (skipped bytes are not copied: no entry)
+          cache.put(space, d.digest(), null, copy.toByteArray());
+        }
+        return n;
+      }
+    };
+  }
+
+  private InputStream stream(Descriptor d) {
     RegistryRequest r = repo.request("GET", repo.url("blobs", d.digest().toString()), null, false).followRedirects()
         .streaming();
     Response resp = repo.http().send(r);
@@ -78,14 +123,26 @@ final class Blobs {
       complete(location, digest, RequestBody.create(data, OCTET_STREAM));
       return result;
     }
+    if (!chunked) {
+      StreamedBody body = new StreamedBody(content, size, md);
+      try {
+        location = patch(location, body, 0, size);
+        ensureEnd(content, size);
+      } catch (RuntimeException e) {
+        cancel(location);
+        throw body.failure != null ? body.failure : e;
+      }
+      checkDigest(md, digest, location);
+      complete(location, digest, RequestBody.create(new byte[0], OCTET_STREAM));
+      return result;
+    }
     byte[] buf = new byte[chunkSize];
     long offset = 0;
     while (offset < size) {
       int n = (int) Math.min(chunkSize, size - offset);
-      byte[] chunk = n == chunkSize ? buf : new byte[n];
-      fill(content, chunk, n, offset, size);
-      md.update(chunk, 0, n);
-      location = patch(location, chunk, offset);
+      fill(content, buf, n, offset, size);
+      md.update(buf, 0, n);
+      location = patch(location, RequestBody.create(buf, OCTET_STREAM, 0, n), offset, n);
       offset += n;
     }
     ensureEnd(content, size);
@@ -125,9 +182,9 @@ final class Blobs {
     }
   }
 
-  private HttpUrl patch(HttpUrl location, byte[] chunk, long offset) {
-    RegistryRequest r = repo.request("PATCH", location, RequestBody.create(chunk, OCTET_STREAM), true)
-        .header("Content-Range", offset + "-" + (offset + chunk.length - 1)).streaming();
+  private HttpUrl patch(HttpUrl location, RequestBody body, long offset, long length) {
+    RegistryRequest r = repo.request("PATCH", location, body, true)
+        .header("Content-Range", offset + "-" + (offset + length - 1)).streaming();
     try (Response resp = repo.http().send(r)) {
       if (resp.code() != 202) {
         throw Bodies.error(resp, r.describe(r.url));
@@ -152,6 +209,67 @@ final class Blobs {
       // best effort: an abandoned session expires on the registry anyway
     } catch (RegistryException ignored) {
       // same
+    }
+  }
+
+  /**
+   * The whole blob as one request body, read from {@code content} while it is sent and hashed into {@code md}.
+   * One-shot: it cannot be replayed (a retry or a re-sent request after a 401 fails instead of sending other
+   * bytes).
+   */
+  private static final class StreamedBody extends RequestBody {
+    private final InputStream content;
+    private final long size;
+    private final MessageDigest md;
+    private boolean sent;
+    /** Why the content could not be sent (it ended early or failed verification), reported instead of the I/O error. */
+    RuntimeException failure;
+
+    StreamedBody(InputStream content, long size, MessageDigest md) {
+      this.content = content;
+      this.size = size;
+      this.md = md;
+    }
+
+    @Override
+    public MediaType contentType() {
+      return OCTET_STREAM;
+    }
+
+    @Override
+    public long contentLength() {
+      return size;
+    }
+
+    @Override
+    public boolean isOneShot() {
+      return true;
+    }
+
+    @Override
+    public void writeTo(okio.BufferedSink sink) throws IOException {
+      if (sent) {
+        throw new IOException("a streamed blob upload cannot be sent twice");
+      }
+      sent = true;
+      byte[] buf = new byte[STREAM_BUFFER];
+      long done = 0;
+      while (done < size) {
+        int n;
+        try {
+          n = content.read(buf, 0, (int) Math.min(buf.length, size - done));
+          if (n < 0) {
+            throw new InvalidInputException("blob content ended after " + done + " of " + size + " bytes");
+          }
+        } catch (RuntimeException e) {
+          // abort the request as an I/O failure (so OkHttp releases the connection); push() reports this instead
+          failure = e;
+          throw new IOException("blob content could not be read", e);
+        }
+        md.update(buf, 0, n);
+        sink.write(buf, 0, n);
+        done += n;
+      }
     }
   }
 

@@ -12,7 +12,8 @@ import okhttp3.Response;
 
 /**
  * {@code GET /v2/<name>/referrers/<digest>[?artifactType=]} with {@code Link} pagination; a 404 means the registry
- * lacks the API and the {@code sha256-<hex>} tag schema is read instead.
+ * lacks the API and the {@code sha256-<hex>} tag schema is read instead, for this and (remembered per registry for
+ * the client's lifetime) every later subject.
  */
 final class ReferrersClient {
   private static final int MAX_PAGE_BYTES = 4 << 20;
@@ -24,6 +25,9 @@ final class ReferrersClient {
   }
 
   List<Descriptor> list(Digest subject, String artifactType) {
+    if (repo.http().lacksReferrersApi(repo.registry())) {
+      return ReferrersFallback.list(repo, subject, artifactType);
+    }
     HttpUrl url = repo.url("referrers", subject.toString());
     if (artifactType != null) {
       url = url.newBuilder().addQueryParameter("artifactType", artifactType).build();
@@ -38,7 +42,9 @@ final class ReferrersClient {
       RegistryRequest r = repo.request("GET", url, null, false).header("Accept", MediaTypes.OCI_INDEX);
       try (Response resp = repo.http().send(r)) {
         if (resp.code() == 404 && first) {
+          // OCI 1.1: a registry with the API never answers 404 (an unknown subject gets an empty index)
           resp.close();
+          repo.http().rememberNoReferrersApi(repo.registry());
           return ReferrersFallback.list(repo, subject, artifactType);
         }
         if (resp.code() != 200) {

@@ -44,6 +44,7 @@ public final class RegistryHttp implements AutoCloseable {
   private final Map<String, AuthChallenge> challenges = new ConcurrentHashMap<>();
   private final Map<String, Optional<Credentials>> credentialCache = new ConcurrentHashMap<>();
   private final TokenService tokens;
+  private final Set<String> withoutReferrersApi = ConcurrentHashMap.newKeySet();
 
   public RegistryHttp(OkHttpClient client, CredentialsProvider credentials, Set<String> insecure, RetryPolicy retry,
       String userAgent, Duration callTimeout) {
@@ -69,6 +70,18 @@ public final class RegistryHttp implements AutoCloseable {
   /** HTTP requests sent so far (each attempt, redirect hop and token request counts). */
   public long requestCount() {
     return requests.get();
+  }
+
+  /**
+   * Whether {@code registry} answered a referrers API request with 404 (it lacks the API) earlier in this client's
+   * life: then the fallback tag is read directly instead of probing again for each subject.
+   */
+  boolean lacksReferrersApi(String registry) {
+    return withoutReferrersApi.contains(registry.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  void rememberNoReferrersApi(String registry) {
+    withoutReferrersApi.add(registry.toLowerCase(java.util.Locale.ROOT));
   }
 
   boolean plainHttpAllowed(HttpUrl url) {

@@ -24,14 +24,38 @@ public final class RegistryRepositoryImpl implements RegistryRepository {
   private final String name;
   private final Blobs blobs;
   private final ReferrersClient referrers;
+  private final ContentCache cache;
 
   public RegistryRepositoryImpl(RegistryHttp http, ImageReference ref, int chunkSize) {
+    this(http, ref, chunkSize, false, new ContentCache(0));
+  }
+
+  /**
+   * With uploads above {@code chunkSize} streamed in one PATCH, or {@code chunked} in PATCHes of that size, and
+   * {@code cache} holding small digest-addressed manifests and blobs read through this client.
+   */
+  public RegistryRepositoryImpl(RegistryHttp http, ImageReference ref, int chunkSize, boolean chunked,
+      ContentCache cache) {
     this.http = http;
     this.ref = ref.withoutIdentifier();
     this.registry = ref.registry();
     this.name = ref.repositoryName();
-    this.blobs = new Blobs(this, chunkSize);
+    this.blobs = new Blobs(this, chunkSize, chunked);
     this.referrers = new ReferrersClient(this);
+    this.cache = cache;
+  }
+
+  ContentCache cache() {
+    return cache;
+  }
+
+  /** The cache key of this repository's blobs or manifests. */
+  String cacheSpace(String kind) {
+    return registry + "/" + name + "#" + kind;
+  }
+
+  String registry() {
+    return registry;
   }
 
   RegistryHttp http() {
@@ -94,6 +118,19 @@ public final class RegistryRepositoryImpl implements RegistryRepository {
   @Override
   public Optional<Manifest> manifest(String tagOrDigest) {
     Digest byDigest = identifier(tagOrDigest);
+    if (byDigest != null) {
+      Optional<ContentCache.Entry> hit = cache.get(cacheSpace("manifests"), byDigest);
+      if (hit.isPresent()) {
+        return Optional.of(Manifest.verified(hit.get().mediaType(), hit.get().bytes(), byDigest));
+      }
+    }
+    Optional<Manifest> fetched = fetchManifest(tagOrDigest, byDigest);
+    // content-addressed: whichever way it was named, the bytes are immutable under their digest (tags never cached)
+    fetched.ifPresent(m -> cache.put(cacheSpace("manifests"), m.digest(), m.mediaType(), m.bytes()));
+    return fetched;
+  }
+
+  private Optional<Manifest> fetchManifest(String tagOrDigest, Digest byDigest) {
     RegistryRequest r = request("GET", url("manifests", tagOrDigest), null, false)
         .header("Accept", MediaTypes.MANIFEST_ACCEPT);
     try (Response resp = http.send(r)) {
@@ -151,6 +188,7 @@ public final class RegistryRepositoryImpl implements RegistryRepository {
 
   @Override
   public void deleteManifest(Digest digest) {
+    cache.remove(cacheSpace("manifests"), digest);
     RegistryRequest r = request("DELETE", url("manifests", digest.toString()), null, true);
     r.scopes.clear();
     r.scope("repository:" + name + ":delete");
