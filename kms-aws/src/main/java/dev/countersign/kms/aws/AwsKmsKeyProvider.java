@@ -1,6 +1,7 @@
 package dev.countersign.kms.aws;
 
 import dev.countersign.core.BackendException;
+import dev.countersign.core.CountersignException;
 import dev.countersign.core.KeyResolver;
 import dev.countersign.core.PasswordSource;
 import dev.countersign.core.Signer;
@@ -67,14 +68,22 @@ public final class AwsKmsKeyProvider implements KeyProvider {
     }
     List<Verifier> all = new ArrayList<>();
     all.add(current);
+    List<AwsKmsKeyVersion> history;
     try {
-      for (AwsKmsKeyVersion v : k.keys().history(reference.text())) {
-        if (!v.current() && "Enabled".equals(v.keyState())) {
-          all.add(k.verifier(v.reference().replace("awskms:///", endpointPrefix(ref))));
-        }
-      }
+      history = k.keys().history(reference.text());
     } catch (BackendException e) {
       LOG.warn("cannot read the key history of {} ({}); verifying with its current key only", ref, e.getMessage());
+      return KeyResolver.of(current);
+    }
+    for (AwsKmsKeyVersion v : history) {
+      if (v.current() || !"Enabled".equals(v.keyState())) {
+        continue;
+      }
+      try {
+        all.add(k.verifier(v.reference().replace("awskms:///", endpointPrefix(ref))));
+      } catch (CountersignException e) {
+        LOG.warn("skipping previous key {} of {}: {}", v.keyArn(), ref, e.getMessage());
+      }
     }
     return KeyResolver.of(all.toArray(new Verifier[0]));
   }

@@ -212,6 +212,20 @@ class AwsKmsErrorsTest {
   }
 
   @Test
+  void missingCredentialsAreAConfigurationError() {
+    try (AwsKms kms = AwsKms.builder().region(Region.US_EAST_1).endpointOverride(URI.create(LOCAL.endpoint()))
+        .credentialsProvider(() -> {
+          throw software.amazon.awssdk.core.exception.SdkClientException.create(
+              "Unable to load credentials from any of the providers in the chain. Details follow.");
+        }).build()) {
+      BackendException e = fails(BackendException.class, () -> kms.signer("awskms:///alias/x"), "not configured",
+          "Unable to load credentials");
+      assertFalse(e.retryable());
+      assertEquals(0, LOCAL.requests().size(), "nothing was sent");
+    }
+  }
+
+  @Test
   void unreachableEndpointIsRetryable() throws Exception {
     int port;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
