@@ -75,7 +75,7 @@ final class Json {
         if (!node.isObject()) {
             throw new KmsError("SerializationException", 400, "Member " + member + " must be a map");
         }
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             if (!e.getValue().isTextual()) {
                 throw new KmsError("SerializationException", 400, "Values of " + member + " must be strings");
             }
