@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -288,7 +289,7 @@ public final class LocalKms implements AutoCloseable, BeforeEachCallback, AfterA
         throw new IllegalArgumentException("LocalKms has no operation " + operation);
     }
 
-    private static <T> T direct(java.util.function.Supplier<T> call) {
+    private static <T> T direct(Supplier<T> call) {
         try {
             return call.get();
         } catch (KmsError e) {

@@ -13,7 +13,9 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The raw wire format: status codes, error bodies and headers, and ECR's GetAuthorizationToken. */
@@ -22,7 +24,7 @@ class LocalKmsProtocolTest {
     private static final String SIGV4 = "AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/kms/aws4_request,"
             + " SignedHeaders=host;x-amz-date, Signature=00";
 
-    record Answer(int status, Map<String, java.util.List<String>> headers, JsonNode body) {
+    record Answer(int status, Map<String, List<String>> headers, JsonNode body) {
     }
 
     private static Answer post(LocalKms kms, String target, String authorization, String body) throws IOException {
@@ -41,7 +43,7 @@ class LocalKmsProtocolTest {
         }
         int status = connection.getResponseCode();
         try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-            Map<String, java.util.List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
             connection.getHeaderFields().forEach((name, values) -> {
                 if (name != null) {
                     headers.put(name, values);
