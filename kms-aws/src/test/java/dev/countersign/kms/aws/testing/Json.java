@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -75,7 +76,7 @@ final class Json {
         if (!node.isObject()) {
             throw new KmsError("SerializationException", 400, "Member " + member + " must be a map");
         }
-        node.fields().forEachRemaining(e -> {
+        node.properties().forEach(e -> {
             if (!e.getValue().isTextual()) {
                 throw new KmsError("SerializationException", 400, "Values of " + member + " must be strings");
             }
@@ -88,7 +89,7 @@ final class Json {
      * One page of {@code all} by the request's Limit (1..max, default max) and Marker; writes Truncated and
      * NextMarker into {@code response}.
      */
-    static <T> java.util.List<T> page(java.util.List<T> all, JsonNode body, ObjectNode response, int max) {
+    static <T> List<T> page(List<T> all, JsonNode body, ObjectNode response, int max) {
         Integer limit = optionalInt(body, "Limit");
         if (limit != null && (limit < 1 || limit > 1000)) {
             throw KmsError.validation("1 validation error detected: Value '" + limit

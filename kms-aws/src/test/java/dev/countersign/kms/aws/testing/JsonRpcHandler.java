@@ -30,6 +30,8 @@ final class JsonRpcHandler implements HttpHandler {
     private final Map<String, Map<String, Operation>> operations;
     private final Faults faults;
     private final List<LoggedRequest> log;
+    private final Object idle = new Object();
+    private int inFlight;
 
     JsonRpcHandler(Map<String, Map<String, Operation>> operations, Faults faults, List<LoggedRequest> log) {
         this.operations = operations;
@@ -37,8 +39,26 @@ final class JsonRpcHandler implements HttpHandler {
         this.log = log;
     }
 
+    /** Waits until no request is being answered (e.g. one held by delayNext); false on timeout. */
+    boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idle) {
+            while (inFlight > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                idle.wait(Math.max(1, left / 1_000_000));
+            }
+            return true;
+        }
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        synchronized (idle) {
+            inFlight++;
+        }
         try {
             byte[] request = exchange.getRequestBody().readAllBytes();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
@@ -83,6 +103,10 @@ final class JsonRpcHandler implements HttpHandler {
             }
         } finally {
             exchange.close();
+            synchronized (idle) {
+                inFlight--;
+                idle.notifyAll();
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** CreateKey, DescribeKey, key state changes and tags. */
 final class KeyOperations {
@@ -90,7 +91,7 @@ final class KeyOperations {
         return response;
     }
 
-    private ObjectNode change(JsonNode body, java.util.function.Consumer<LocalKey> change) {
+    private ObjectNode change(JsonNode body, Consumer<LocalKey> change) {
         synchronized (state) {
             change.accept(state.resolve(Json.requiredString(body, "KeyId"), false));
         }

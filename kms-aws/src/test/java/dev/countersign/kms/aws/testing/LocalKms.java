@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * injection and a request log. Use it with the real SDK ({@link #client()} or your own client with
  * {@code endpointOverride(URI.create(kms.endpoint()))}), directly as an {@link AutoCloseable}, or as a JUnit 5
  * extension: {@code @RegisterExtension static LocalKms KMS = LocalKms.start();} — then faults and the request
- * log are reset before each test (keys and aliases stay) and the server stops after the class.
+ * log are reset before each test (after requests still being answered finish; keys and aliases stay) and the
+ * server stops after the class. Register it on a static field: an instance field would never be stopped.
  */
 public final class LocalKms implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
     /** The account id in every ARN LocalKms issues. */
@@ -44,6 +46,7 @@ public final class LocalKms implements AutoCloseable, BeforeEachCallback, AfterA
     private final List<LoggedRequest> log = new CopyOnWriteArrayList<>();
     private final EcrOperations ecr;
     private final Map<String, Map<String, Operation>> operations = new HashMap<>();
+    private final JsonRpcHandler handler;
     private final HttpServer server;
     private final ExecutorService executor;
 
@@ -72,7 +75,8 @@ public final class LocalKms implements AutoCloseable, BeforeEachCallback, AfterA
             return thread;
         });
         server.setExecutor(executor);
-        server.createContext("/", new JsonRpcHandler(operations, faults, log));
+        handler = new JsonRpcHandler(operations, faults, log);
+        server.createContext("/", handler);
         server.start();
     }
 
@@ -220,6 +224,19 @@ public final class LocalKms implements AutoCloseable, BeforeEachCallback, AfterA
         log.clear();
     }
 
+    /**
+     * Waits until no request is being answered, e.g. one held by {@link #delayNext} after its client gave up,
+     * so that it cannot land in a later test's log. Returns false if that takes longer than {@code timeout}.
+     */
+    public boolean awaitIdle(Duration timeout) {
+        try {
+            return handler.awaitIdle(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The password ECR GetAuthorizationToken hands out (the token is base64("AWS:" + password)). */
     public String ecrPassword() {
         return ecr.password();
@@ -237,6 +254,7 @@ public final class LocalKms implements AutoCloseable, BeforeEachCallback, AfterA
 
     @Override
     public void beforeEach(ExtensionContext context) {
+        awaitIdle(Duration.ofSeconds(10)); // a request delayed in the previous test must not land in this one
         resetFaults();
         clearRequests();
     }
@@ -271,7 +289,7 @@ public final class LocalKms implements AutoCloseable, BeforeEachCallback, AfterA
         throw new IllegalArgumentException("LocalKms has no operation " + operation);
     }
 
-    private static <T> T direct(java.util.function.Supplier<T> call) {
+    private static <T> T direct(Supplier<T> call) {
         try {
             return call.get();
         } catch (KmsError e) {

@@ -117,6 +117,7 @@ class LocalKmsLifecycleTest {
     }
 
     @Test
+    @SuppressWarnings("deprecation") // CustomerMasterKeySpec is deprecated but still accepted by KMS
     void createKeyValidatesSpecAndUsage() {
         KmsException eccWithoutUsage = assertThrows(KmsException.class,
                 () -> client.createKey(b -> b.keySpec("ECC_NIST_P256")));

@@ -7,8 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,6 +148,35 @@ class LocalKmsSigningTest {
         KmsException badAlgorithm = assertThrows(KmsException.class, () -> client.sign(b -> b.keyId(ec)
                 .message(digest).messageType(MessageType.DIGEST).signingAlgorithm("ECDSA_SHA_1")));
         assertEquals("ValidationException", badAlgorithm.awsErrorDetails().errorCode());
+    }
+
+    @Test
+    void concurrentSignaturesAreAllValid() throws Exception {
+        String id = kms.createKey("ECC_NIST_P256");
+        PublicKey publicKey = KeyFactory.getInstance("EC").generatePublic(
+                new X509EncodedKeySpec(client.getPublicKey(b -> b.keyId(id)).publicKey()
+                        .asByteArray()));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                byte[] data = ("message " + i).getBytes(StandardCharsets.UTF_8);
+                results.add(pool.submit(() -> {
+                    byte[] signature = client.sign(b -> b.keyId(id).message(SdkBytes.fromByteArray(data))
+                            .signingAlgorithm("ECDSA_SHA_256")).signature().asByteArray();
+                    Signature verifier = Signature.getInstance("SHA256withECDSA");
+                    verifier.initVerify(publicKey);
+                    verifier.update(data);
+                    return verifier.verify(signature);
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(64, kms.count("Sign"));
     }
 
     @Test
