@@ -109,7 +109,8 @@ class AwsKmsKeyReferenceTest {
 
   @Test
   void equalityIgnoresEndpointCase() {
-    assertEquals(AwsKmsKeyReference.parse("awskms://HOST:1/alias/x"), AwsKmsKeyReference.parse("awskms://host:1/alias/x"));
+    assertEquals(AwsKmsKeyReference.parse("awskms://HOST:1/alias/x"),
+        AwsKmsKeyReference.parse("awskms://host:1/alias/x"));
     assertFalse(AwsKmsKeyReference.parse("awskms:///alias/x").equals(AwsKmsKeyReference.parse("awskms://h/alias/x")));
   }
 }

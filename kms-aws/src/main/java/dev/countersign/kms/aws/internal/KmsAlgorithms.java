@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
 
@@ -136,10 +135,5 @@ public final class KmsAlgorithms {
       out.add(a == null ? s + " (unsupported)" : s + " (" + a.id() + ")");
     }
     return out.isEmpty() ? "no signing algorithm" : String.join(", ", out);
-  }
-
-  /** The KMS key specs a user may ask {@code create}/{@code rotate} for. */
-  public static Set<KeySpec> creatableSpecs() {
-    return Set.copyOf(SIGNING_SPECS);
   }
 }

@@ -53,7 +53,7 @@ public final class KmsErrors {
       AwsServiceException s = (AwsServiceException) e;
       String code = s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode();
       int status = s.statusCode();
-      if ("AccessDeniedException".equals(code) || status == 403 && code == null) {
+      if ("AccessDeniedException".equals(code) || (status == 403 && code == null)) {
         return new BackendException("access denied to " + key + " for " + operation
             + " (the caller needs IAM permission kms:" + operation + "): " + detail(e), false, e);
       }
