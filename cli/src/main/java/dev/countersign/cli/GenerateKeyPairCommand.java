@@ -36,9 +36,24 @@ final class GenerateKeyPairCommand implements Callable<Integer> {
   @Option(names = "--force", description = "overwrite existing files")
   boolean force;
 
+  @Option(names = "--kms", paramLabel = "KEY", description = "create the key in a key service instead (e.g. "
+      + "awskms:///alias/NAME) and write only PREFIX.pub; needs a backend for the scheme on the class path")
+  String kms;
+
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException {
     SignatureAlgorithm alg = SignatureAlgorithm.parse(algorithm);
+    if (kms != null) {
+      java.nio.file.Path pub = java.nio.file.Path.of(prefix + ".pub");
+      if (java.nio.file.Files.exists(pub) && !force) {
+        throw new InvalidInputException(pub + " already exists; choose another --output-key-prefix or pass --force");
+      }
+      var signer = dev.countersign.core.KeyBackends.discover().generate(kms, alg);
+      java.nio.file.Files.writeString(pub, dev.countersign.core.keys.PemKeys.writePublicKey(signer.publicKey()));
+      parent.spec.commandLine().getErr().println("Created " + kms + " (key id " + signer.keyId() + ")");
+      parent.spec.commandLine().getErr().println("Public key written to " + pub);
+      return 0;
+    }
     KeyOutput out = KeyOutput.forPrefix(prefix, force);
     char[] password = CliPasswords.forWriting(parent.env(), out.privateKey().toString());
     try {

@@ -89,8 +89,9 @@ class PublicKeyTest {
 
   @Test
   void schemeWithoutBackendOnTheClassPathIsAUsageErrorNamingIt() {
-    Cli.Result r = Cli.run("public-key", "--key", "awskms:///alias/release").expect(Main.USAGE);
-    assertTrue(r.err().contains("no key backend handles 'awskms://' references (known: [file])"), r.err());
+    Cli.Result r = Cli.run("public-key", "--key", "gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/k")
+        .expect(Main.USAGE);
+    assertTrue(r.err().contains("no key backend handles 'gcpkms://' references (known: [awskms, file])"), r.err());
   }
 
   @Test

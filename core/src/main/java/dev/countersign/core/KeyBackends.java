@@ -66,6 +66,15 @@ public final class KeyBackends {
   }
 
   /**
+   * Creates a key at {@code reference} in a backend that can (a KMS), as {@code cosign generate-key-pair --kms}
+   * does, and returns its signer.
+   */
+  public Signer generate(String reference, SignatureAlgorithm algorithm) {
+    KeyReference ref = KeyReference.parse(reference);
+    return provider(ref).generate(ref, algorithm);
+  }
+
+  /**
    * Every verification key {@code reference} names: one for a public key file, all enabled keys of a Tink keyset
    * (so signatures by rotated-out keys still verify).
    */

@@ -1,7 +1,9 @@
 package dev.countersign.core.spi;
 
+import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.KeyResolver;
 import dev.countersign.core.PasswordSource;
+import dev.countersign.core.SignatureAlgorithm;
 import dev.countersign.core.Signer;
 import dev.countersign.core.Verifier;
 import java.util.Set;
@@ -24,6 +26,18 @@ public interface KeyProvider {
 
   /** A verifier for the public key {@code reference} names (a public key file, or the public half of a key). */
   Verifier verifier(KeyReference reference);
+
+  /**
+   * Creates a new key at {@code reference} (e.g. a KMS key and its alias) for {@code algorithm} and returns its
+   * signer, as {@code cosign generate-key-pair --kms} does. Backends that cannot create keys keep this default,
+   * which refuses.
+   *
+   * @throws InvalidInputException when this backend cannot create keys, or the reference or algorithm is unusable
+   */
+  default Signer generate(KeyReference reference, SignatureAlgorithm algorithm) {
+    throw new InvalidInputException("the key backend for '" + reference.scheme() + "://' references cannot create"
+        + " keys; create the key with its own tools and pass its reference");
+  }
 
   /**
    * Every verification key {@code reference} names, for containers that hold several (a Tink keyset with

@@ -2,8 +2,10 @@ package dev.countersign.kms.aws;
 
 import dev.countersign.core.BackendException;
 import dev.countersign.core.CountersignException;
+import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.KeyResolver;
 import dev.countersign.core.PasswordSource;
+import dev.countersign.core.SignatureAlgorithm;
 import dev.countersign.core.Signer;
 import dev.countersign.core.Verifier;
 import dev.countersign.core.spi.KeyProvider;
@@ -14,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.kms.model.KeySpec;
 
 /**
  * The key backend for {@code awskms://} references, found by {@link java.util.ServiceLoader} (so
@@ -46,6 +49,40 @@ public final class AwsKmsKeyProvider implements KeyProvider {
   @Override
   public Signer signer(KeyReference reference, PasswordSource passwords) {
     return kms().signer(reference.text());
+  }
+
+  /**
+   * Creates a {@code SIGN_VERIFY} key and the alias {@code reference} names ({@code awskms:///alias/NAME}), tagged
+   * for {@link AwsKmsKeys#history}: ECDSA P-256/P-384/P-521 map to the ECC_NIST specs; RSA algorithms get an
+   * RSA_3072 key. The signer uses {@code algorithm}.
+   */
+  @Override
+  public Signer generate(KeyReference reference, SignatureAlgorithm algorithm) {
+    AwsKmsKeyReference ref = AwsKmsKeyReference.parse(reference);
+    if (!ref.isAlias()) {
+      throw new InvalidInputException("creating a KMS key needs an alias reference (awskms:///alias/NAME), got "
+          + reference.text());
+    }
+    kms().keys().create(reference.text(), keySpec(algorithm));
+    return kms().signer(reference.text(), algorithm);
+  }
+
+  private static KeySpec keySpec(SignatureAlgorithm algorithm) {
+    switch (algorithm.keyType()) {
+      case EC:
+        switch (algorithm.curve().orElse("")) {
+          case "P-256":
+            return KeySpec.ECC_NIST_P256;
+          case "P-384":
+            return KeySpec.ECC_NIST_P384;
+          default:
+            return KeySpec.ECC_NIST_P521;
+        }
+      case RSA:
+        return KeySpec.RSA_3072;
+      default:
+        throw new InvalidInputException(algorithm.id() + " keys cannot be held in AWS KMS (no Ed25519 signing keys)");
+    }
   }
 
   @Override
