@@ -9,14 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.countersign.core.BackendException;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.oci.testing.FakeEcr;
+import dev.countersign.oci.testing.MutableClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -345,33 +344,5 @@ class EcrCredentialsTest {
     e.printStackTrace(new PrintWriter(trace));
     assertFalse(trace.toString().contains(SECRET_KEY), "AWS secret key in the exception");
     assertFalse(trace.toString().contains("ecr-password"), "registry password in the exception");
-  }
-
-  /** A settable clock. */
-  static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }
