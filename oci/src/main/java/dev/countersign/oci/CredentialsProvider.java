@@ -6,8 +6,8 @@ import java.util.Optional;
 /**
  * Finds credentials for a registry host ({@code ghcr.io}, {@code 127.0.0.1:5000}, {@code index.docker.io}). The
  * service-provider interface for credential sources: Docker's {@code config.json} and credential helpers
- * ({@link DockerConfigCredentials}), fixed credentials, or a cloud provider's (an ECR provider lives in the AWS
- * module). Implementations must be thread-safe and must not log secrets.
+ * ({@link DockerConfigCredentials}), fixed credentials, or a cloud provider's ({@link EcrCredentials}, which needs
+ * the optional AWS SDK). Implementations must be thread-safe and must not log secrets.
  */
 @FunctionalInterface
 public interface CredentialsProvider {

@@ -281,6 +281,26 @@ class RegistryWireMockTest {
   }
 
   @Test
+  void rejectedCachedCredentialsAreAskedForAgainOnce() {
+    server.stubFor(get("/v2/app/tags/list").willReturn(aResponse().withStatus(401)
+        .withHeader("WWW-Authenticate", "Basic realm=\"test\"")));
+    server.stubFor(get("/v2/app/tags/list").withBasicAuth("bob", "rotated")
+        .willReturn(okJson("{\"name\":\"app\",\"tags\":[\"v1\"]}")));
+    java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+    CredentialsProvider rotating = h -> Optional.of(Credentials.basic("bob",
+        (lookups.incrementAndGet() == 1 ? "old" : "rotated").toCharArray()));
+    try (Registry r = client(rotating)) {
+      RegistryException e = assertThrows(RegistryException.class, () -> repo(r).tags());
+      assertTrue(e.getMessage().contains("credentials were rejected"), e.getMessage());
+      assertEquals(1, lookups.get(), "the challenge was unknown: the first 401 is not a rejection");
+      assertEquals(List.of("v1"), repo(r).tags());
+      assertEquals(2, lookups.get(), "a 401 to sent credentials asks the provider again");
+      assertEquals(List.of("v1"), repo(r).tags());
+      assertEquals(2, lookups.get());
+    }
+  }
+
+  @Test
   void blobRedirectToAnotherHostCarriesNoAuthorization() throws Exception {
     byte[] data = "layer bytes from the CDN".getBytes(StandardCharsets.UTF_8);
     Descriptor d = Descriptor.of("application/octet-stream", Digest.compute(DigestAlgorithm.SHA256, data),

@@ -93,6 +93,11 @@ public final class RegistryHttp implements AutoCloseable {
         r -> credentials.credentials(registry));
   }
 
+  /** Drops the cached lookup (not wiped: another request may be using it); the next one asks the provider. */
+  private void forgetCredentials(String registry) {
+    credentialCache.remove(registry.toLowerCase(java.util.Locale.ROOT));
+  }
+
   /**
    * Sends {@code r}: authenticates on a 401 challenge (once), retries idempotent requests on 429/5xx/IO errors,
    * follows redirects when asked. Returns the final response, whatever its status (401 excepted); the caller closes it.
@@ -107,10 +112,12 @@ public final class RegistryHttp implements AutoCloseable {
     while (true) {
       Request.Builder rb = new Request.Builder().url(url).method(r.method, r.body).header("User-Agent", userAgent);
       r.headers.forEach(rb::header);
+      boolean sentAuthorization = false;
       if (authenticate) {
         String authorization = authorization(r.registry, scopes, false);
         if (authorization != null) {
           rb.header("Authorization", authorization);
+          sentAuthorization = true;
         }
       }
       Response resp;
@@ -136,6 +143,10 @@ public final class RegistryHttp implements AutoCloseable {
               : "the registry requires authentication and no credentials were found for " + r.registry);
         }
         authRetried = true;
+        if (sentAuthorization) {
+          // what was sent is stale (an expired ECR token, a rotated password): ask the provider again, once
+          forgetCredentials(r.registry);
+        }
         challenges.put(r.registry, c);
         if (c.isBearer()) {
           if (c.scope() != null) {
