@@ -2,6 +2,7 @@ package dev.countersign.cli;
 
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.oci.CredentialsProvider;
+import dev.countersign.oci.EcrCredentials;
 import dev.countersign.oci.ImageReference;
 import dev.countersign.oci.LayoutReference;
 import dev.countersign.oci.OciLayout;
@@ -47,8 +48,11 @@ final class ImageTarget implements AutoCloseable {
           ref.path().toAbsolutePath().toString(), ref.toString(), null);
     }
     ImageReference ref = ImageReference.parse(image);
-    Registry registry = Registry.builder().credentials(CredentialsProvider.dockerConfig())
-        .insecureRegistries(insecureRegistries).build();
+    // ECR registries get tokens from the AWS SDK's default credentials (GetAuthorizationToken), then config.json.
+    CredentialsProvider credentials = EcrCredentials.isEcrRegistry(ref.registry())
+        ? CredentialsProvider.chain(EcrCredentials.fromEnvironment(), CredentialsProvider.dockerConfig())
+        : CredentialsProvider.dockerConfig();
+    Registry registry = Registry.builder().credentials(credentials).insecureRegistries(insecureRegistries).build();
     return new ImageTarget(registry.repository(ref), ref.identifier(), ref.digest().isPresent(), ref.context(),
         ref.toString(), registry);
   }
