@@ -8,12 +8,13 @@ import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationReport;
 import dev.countersign.core.Verifier;
 import dev.countersign.oci.Descriptor;
+import dev.countersign.oci.ImageIndex;
+import dev.countersign.oci.ImageManifest;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.Repository;
 import dev.countersign.oci.internal.signature.BundleVerification;
 import dev.countersign.oci.internal.signature.LegacyVerification;
-import dev.countersign.oci.internal.signature.ManifestView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -128,7 +129,8 @@ public final class ImageVerifier {
     try {
       Manifest m = repo.manifest(index.toString()).orElseThrow(() -> new InvalidInputException(
           "index " + index + " vanished after it was resolved"));
-      List<Descriptor> children = ManifestView.parse(m).manifests();
+      List<Descriptor> children = MediaTypes.isIndex(m.mediaType())
+          ? ImageIndex.parse(m).manifests().stream().map(ImageIndex.Entry::descriptor).toList() : List.of();
       if (children.size() > MAX_CHILDREN) {
         notes.add("index lists " + children.size() + " manifests; only the first " + MAX_CHILDREN + " checked");
       }
@@ -154,11 +156,10 @@ public final class ImageVerifier {
         notes.add("no legacy signature tag " + tag);
         return;
       }
-      ManifestView v = ManifestView.parse(sig.get());
-      if (!MediaTypes.isImageManifest(v.mediaType())) {
-        throw new InvalidInputException(tag + " is a " + v.mediaType() + ", not an image manifest");
+      if (!MediaTypes.isImageManifest(sig.get().mediaType())) {
+        throw new InvalidInputException(tag + " is a " + sig.get().mediaType() + ", not an image manifest");
       }
-      layers = v.layers();
+      layers = ImageManifest.parse(sig.get()).layers();
     } catch (CountersignException e) {
       found.add(failure(SignatureFormat.LEGACY, d, "tag " + tag, "signature-manifest", e));
       return;
