@@ -118,6 +118,24 @@ class KeyringInputProperties {
   }
 
   @Example
+  void hugeDeclaredLengthsAreRejectedWithoutAllocating() {
+    for (int tag : new int[] {6, 5, 13, 2, 14}) {
+      // old-format header, 4-byte length 0x7FFFFFFF, then a few body bytes
+      byte[] data = {(byte) (0x80 | (tag << 2) | 2), 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 4, 0, 0, 0, 0, 1};
+      assertThrows(InvalidInputException.class, () -> PgpKeyring.read(data), "tag " + tag);
+      // new-format header, 5-byte length
+      byte[] data2 = {(byte) (0xC0 | tag), (byte) 0xFF, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 4, 0, 0, 0, 0, 1};
+      assertThrows(InvalidInputException.class, () -> PgpKeyring.read(data2), "tag " + tag);
+    }
+    // a valid key followed by a user id claiming 2 GiB
+    byte[] key = PgpKeyring.read(HELM_PUB).keys().get(0).publicKeyringBytes();
+    byte[] tail = {(byte) 0xCD, (byte) 0xFF, 0x7F, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 'a'};
+    byte[] both = Arrays.copyOf(key, key.length + tail.length);
+    System.arraycopy(tail, 0, both, key.length, tail.length);
+    assertThrows(InvalidInputException.class, () -> PgpKeyring.read(both));
+  }
+
+  @Example
   void nonKeyPacketsAreNamed() {
     // a literal data packet (tag 11), as a signed message would carry
     byte[] literal = {(byte) 0xCB, 7, 'b', 0, 0, 0, 0, 0, 'x'};

@@ -124,27 +124,23 @@ public final class KeyValidity {
 
   private static boolean backSigned(PGPPublicKey primary, PGPPublicKey sub, PGPSignature binding) {
     try {
-      PGPSignatureList embedded = binding.getHashedSubPackets().getEmbeddedSignatures();
-      if (embedded == null && binding.getUnhashedSubPackets() != null) {
-        embedded = binding.getUnhashedSubPackets().getEmbeddedSignatures();
-      }
-      for (int i = 0; embedded != null && i < embedded.size(); i++) {
-        PGPSignature back = embedded.get(i);
-        if (back.getSignatureType() == PGPSignature.PRIMARYKEY_BINDING && verifies(back, sub, primary, sub)) {
-          return true;
-        }
-      }
-      embedded = binding.getUnhashedSubPackets() == null ? null : binding.getUnhashedSubPackets().getEmbeddedSignatures();
-      for (int i = 0; embedded != null && i < embedded.size(); i++) {
-        PGPSignature back = embedded.get(i);
-        if (back.getSignatureType() == PGPSignature.PRIMARYKEY_BINDING && verifies(back, sub, primary, sub)) {
-          return true;
-        }
-      }
-      return false;
+      // GnuPG puts the primary-key binding (back-)signature in the hashed area; older tools used the unhashed
+      return backSignedBy(binding.getHashedSubPackets().getEmbeddedSignatures(), primary, sub)
+          || (binding.getUnhashedSubPackets() != null
+              && backSignedBy(binding.getUnhashedSubPackets().getEmbeddedSignatures(), primary, sub));
     } catch (PGPException | RuntimeException e) {
       return false;
     }
+  }
+
+  private static boolean backSignedBy(PGPSignatureList embedded, PGPPublicKey primary, PGPPublicKey sub) {
+    for (int i = 0; embedded != null && i < embedded.size(); i++) {
+      PGPSignature back = embedded.get(i);
+      if (back.getSignatureType() == PGPSignature.PRIMARYKEY_BINDING && verifies(back, sub, primary, sub)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean verifies(PGPSignature sig, PGPPublicKey primary, PGPPublicKey key) {
