@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs GnuPG at /usr/bin/gpg with its own --homedir; a missing gpg fails the test. */
-final class GnuPG {
+final class GnuPG implements AutoCloseable {
   static final Path GPG = Path.of("/usr/bin/gpg");
   private final Path home;
 
@@ -62,6 +62,21 @@ final class GnuPG {
     Run r = run(args);
     assertTrue(r.exit() == 0, "gpg " + String.join(" ", args) + " failed (" + r.exit() + "): " + r.stderr());
     return r;
+  }
+
+  /** Stops the gpg-agent this home directory started. */
+  @Override
+  public void close() {
+    try {
+      Process p = new ProcessBuilder("/usr/bin/gpgconf", "--homedir", home.toString(), "--kill", "all")
+          .redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      p.waitFor(30, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void copy(InputStream in, ByteArrayOutputStream out) {

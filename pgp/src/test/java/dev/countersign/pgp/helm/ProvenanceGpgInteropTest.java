@@ -47,6 +47,18 @@ class ProvenanceGpgInteropTest {
         Arguments.of("from line", plain.replace("description: plain", "description: |\n  From the start\n  x")));
   }
 
+  private final java.util.List<GnuPG> started = new java.util.ArrayList<>();
+
+  private GnuPG started(GnuPG gpg) {
+    started.add(gpg);
+    return gpg;
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void stopAgents() {
+    started.forEach(GnuPG::close);
+  }
+
   private static byte[] body(Object text) {
     return text == null ? HelmVectors.bytes("msgblock.yaml") : ((String) text).getBytes(StandardCharsets.UTF_8);
   }
@@ -62,7 +74,7 @@ class ProvenanceGpgInteropTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("bodies")
   void gpgVerifiesWhatWeSignInBothLayouts(String label, String text, @TempDir Path dir) throws IOException {
-    GnuPG gpg = new GnuPG(dir);
+    GnuPG gpg = started(new GnuPG(dir));
     Path pub = dir.resolve("helm-test-key.pub");
     Files.write(pub, HelmVectors.bytes("helm-test-key.pub"));
     gpg.ok("--import", pub.toString());
@@ -87,7 +99,7 @@ class ProvenanceGpgInteropTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("bodies")
   void weVerifyWhatGpgClearsigns(String label, String text, @TempDir Path dir) throws Exception {
-    GnuPG gpg = new GnuPG(dir);
+    GnuPG gpg = started(new GnuPG(dir));
     gpg.ok("--quick-gen-key", "Interop Test <interop@example.com>", "ed25519", "sign", "never");
     PGPPublicKeyRingCollection keyring = exported(gpg);
     Path in = dir.resolve("body.yaml");
@@ -112,7 +124,7 @@ class ProvenanceGpgInteropTest {
 
   @Test
   void gpgRsaSha512ProvAlsoVerifies(@TempDir Path dir) throws Exception {
-    GnuPG gpg = new GnuPG(dir);
+    GnuPG gpg = started(new GnuPG(dir));
     gpg.ok("--quick-gen-key", "Rsa Test <rsa@example.com>", "rsa2048", "sign", "never");
     Path in = dir.resolve("msgblock.yaml");
     Files.write(in, HelmVectors.bytes("msgblock.yaml"));
