@@ -37,6 +37,15 @@ public final class ProvenanceVerifier {
     return new ProvenanceVerifier(Objects.requireNonNull(keyring, "keyring"));
   }
 
+  /** A verifier trusting the public keys of {@code keyring}, as {@code helm verify --keyring} does. */
+  public static ProvenanceVerifier withKeyring(dev.countersign.pgp.PgpKeyring keyring) {
+    java.util.List<org.bouncycastle.openpgp.PGPPublicKeyRing> rings = new java.util.ArrayList<>();
+    for (dev.countersign.pgp.PgpKey key : keyring.keys()) {
+      rings.add(key.bcPublicKeyRing());
+    }
+    return withKeyring(new PGPPublicKeyRingCollection(rings));
+  }
+
   /** Verifies {@code archive} against {@code <archive>.prov} next to it. */
   public VerificationReport verify(Path archive) {
     return verify(archive, archive.resolveSibling(archive.getFileName() + ".prov"));
