@@ -2,6 +2,7 @@ package dev.countersign.pgp.helm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.pgp.PgpUnlockedKey;
 import dev.countersign.pgp.internal.helm.CanonicalText;
 import dev.countersign.pgp.internal.helm.ClearSignatures;
 import dev.countersign.pgp.internal.helm.ClearSignedMessage;
@@ -76,6 +77,22 @@ public final class Provenance {
         java.util.Arrays.fill(passphrase, '\0');
       }
     }
+  }
+
+  /**
+   * Signs {@code body} as {@link #sign(byte[], PGPSecretKey, char[], ProvenanceLayout, Instant)} does, by an
+   * already unlocked key (the primary or a signing subkey, see {@link PgpUnlockedKey}).
+   */
+  public static String sign(byte[] body, PgpUnlockedKey key, ProvenanceLayout layout, Instant created) {
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(layout, "layout");
+    Objects.requireNonNull(created, "created");
+    List<String> lines = CanonicalText.lines(body);
+    ProvenanceBody.parse(utf8(String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1)));
+    PGPSignature sig = ClearSignatures.sign(lines, key.bcPublicKey(), key.bcPrivateKey(), Date.from(created));
+    byte[] out = ClearSignedWriter.write("SHA512", lines, encoded(sig), layout == ProvenanceLayout.HELM_3_CRC);
+    return new String(out, StandardCharsets.UTF_8);
   }
 
   private static byte[] encoded(PGPSignature sig) {

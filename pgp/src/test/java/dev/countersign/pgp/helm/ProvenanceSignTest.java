@@ -35,6 +35,17 @@ class ProvenanceSignTest {
   }
 
   @Test
+  void unlockedKeySignsTheSameBytesAsTheSecretKey() {
+    dev.countersign.pgp.PgpKey key = dev.countersign.pgp.PgpKeyring.read(HelmVectors.bytes("helm-test-key.secret"))
+        .keys().get(0);
+    String viaUnlocked = Provenance.sign(HelmVectors.bytes("msgblock.yaml"), key.unlock(new char[0], AT),
+        ProvenanceLayout.HELM_3_CRC, AT);
+    String viaSecret = Provenance.sign(HelmVectors.bytes("msgblock.yaml"), HELM.getSecretKey(), new char[0],
+        ProvenanceLayout.HELM_3_CRC, AT);
+    assertEquals(viaSecret, viaUnlocked);
+  }
+
+  @Test
   void helm3LayoutIsByteForByteLikeHelm() {
     String prov = Provenance.sign(HelmVectors.bytes("msgblock.yaml"), HELM.getSecretKey(), new char[0],
         ProvenanceLayout.HELM_3_CRC, AT);

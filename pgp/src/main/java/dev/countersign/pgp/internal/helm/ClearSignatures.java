@@ -36,8 +36,17 @@ public final class ClearSignatures {
   /** Signs canonical {@code lines} with SHA-512 by {@code key}; zeroes {@code passphrase}. */
   public static PGPSignature sign(List<String> lines, PGPSecretKey key, char[] passphrase, Date created) {
     try {
-      PGPPrivateKey priv = unlock(key, passphrase);
-      PGPPublicKey pub = key.getPublicKey();
+      return sign(lines, key.getPublicKey(), unlock(key, passphrase), created);
+    } finally {
+      if (passphrase != null) {
+        java.util.Arrays.fill(passphrase, '\0');
+      }
+    }
+  }
+
+  /** Signs canonical {@code lines} with SHA-512 by the unlocked key {@code pub}/{@code priv}. */
+  public static PGPSignature sign(List<String> lines, PGPPublicKey pub, PGPPrivateKey priv, Date created) {
+    try {
       PGPSignatureGenerator gen = new PGPSignatureGenerator(
           new JcaPGPContentSignerBuilder(pub.getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(BC), pub);
       gen.init(PGPSignature.CANONICAL_TEXT_DOCUMENT, priv);
@@ -52,10 +61,6 @@ public final class ClearSignatures {
       return gen.generate();
     } catch (PGPException e) {
       throw new BackendException("OpenPGP signing failed: " + e.getMessage(), false, e);
-    } finally {
-      if (passphrase != null) {
-        java.util.Arrays.fill(passphrase, '\0');
-      }
     }
   }
 
