@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       TreeCommand.class,
       CopyCommand.class,
       DigestCommand.class,
+      PgpCommand.class,
     })
 final class CountersignCommand implements Runnable {
   private final CliEnvironment env;
