@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       CopyCommand.class,
       DigestCommand.class,
       PgpCommand.class,
+      HelmCommand.class,
     })
 final class CountersignCommand implements Runnable {
   private final CliEnvironment env;
