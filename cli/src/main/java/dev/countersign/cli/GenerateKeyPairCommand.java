@@ -1,10 +1,14 @@
 package dev.countersign.cli;
 
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.core.KeyBackends;
 import dev.countersign.core.SignatureAlgorithm;
 import dev.countersign.core.keys.CosignKeyFiles;
 import dev.countersign.core.keys.CosignKeys;
 import dev.countersign.core.keys.KeyGeneration;
+import dev.countersign.core.keys.PemKeys;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,15 +45,15 @@ final class GenerateKeyPairCommand implements Callable<Integer> {
   String kms;
 
   @Override
-  public Integer call() throws java.io.IOException {
+  public Integer call() throws IOException {
     SignatureAlgorithm alg = SignatureAlgorithm.parse(algorithm);
     if (kms != null) {
       java.nio.file.Path pub = java.nio.file.Path.of(prefix + ".pub");
       if (java.nio.file.Files.exists(pub) && !force) {
         throw new InvalidInputException(pub + " already exists; choose another --output-key-prefix or pass --force");
       }
-      var signer = dev.countersign.core.KeyBackends.discover().generate(kms, alg);
-      java.nio.file.Files.writeString(pub, dev.countersign.core.keys.PemKeys.writePublicKey(signer.publicKey()));
+      var signer = KeyBackends.discover().generate(kms, alg);
+      Files.writeString(pub, PemKeys.writePublicKey(signer.publicKey()));
       parent.spec.commandLine().getErr().println("Created " + kms + " (key id " + signer.keyId() + ")");
       parent.spec.commandLine().getErr().println("Public key written to " + pub);
       return 0;

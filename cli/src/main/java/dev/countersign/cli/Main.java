@@ -2,7 +2,9 @@ package dev.countersign.cli;
 
 import dev.countersign.core.CountersignException;
 import dev.countersign.core.VerificationException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 
 /**
@@ -36,8 +38,8 @@ public final class Main {
       err.println("Error: " + e.getMessage());
       return VERIFICATION_FAILED;
     }
-    if (e instanceof CountersignException || e instanceof java.io.UncheckedIOException
-        || e instanceof java.io.IOException) {
+    if (e instanceof CountersignException || e instanceof UncheckedIOException
+        || e instanceof IOException) {
       err.println("Error: " + e.getMessage());
       return USAGE;
     }

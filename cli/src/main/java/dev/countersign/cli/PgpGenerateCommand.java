@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -66,7 +67,7 @@ final class PgpGenerateCommand implements Callable<Integer> {
       Files.createDirectories(outputDir);
       Path published = PublishedKeyrings.write(outputDir, key);
       Path secret = outputDir.resolve(published.getFileName().toString().replaceFirst("^keyring-", "secring-"));
-      writeOwnerOnly(secret, PgpKeyring.of(java.util.List.of(key)).secretBytes());
+      writeOwnerOnly(secret, PgpKeyring.of(List.of(key)).secretBytes());
       var out = parent.spec.commandLine().getOut();
       out.println("Fingerprint: " + key.fingerprint());
       out.println("Public keyring: " + published);

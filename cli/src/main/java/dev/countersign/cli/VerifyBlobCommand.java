@@ -6,6 +6,7 @@ import dev.countersign.core.KeyBackends;
 import dev.countersign.core.KeyQuery;
 import dev.countersign.core.KeyResolver;
 import dev.countersign.core.SignatureAlgorithm;
+import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationReport;
 import dev.countersign.core.Verifier;
 import dev.countersign.core.Verifiers;
@@ -88,7 +89,7 @@ final class VerifyBlobCommand implements Callable<Integer> {
     }
     for (var c : report.checks()) {
       // Point out what a bundle carried but could not be checked; absent material needs no note.
-      if (c.status() == dev.countersign.core.VerificationCheck.Status.NOT_PERFORMED && !c.name().equals("key")
+      if (c.status() == VerificationCheck.Status.NOT_PERFORMED && !c.name().equals("key")
           && !c.detail().orElse("").contains("carries no")) {
         parent.spec.commandLine().getErr().println("Note: " + c);
       }
