@@ -233,6 +233,12 @@ public final class ChartRepositoryIndex {
     return new ChartRepositoryIndex(apiVersion, generated, copy, extra, skipped);
   }
 
+  ChartRepositoryIndex withSkipped(List<String> more) {
+    List<String> all = new ArrayList<>(skipped);
+    all.addAll(more);
+    return new ChartRepositoryIndex(apiVersion, generated, entries, extra, all);
+  }
+
   /** This index with {@code generated} set. */
   public ChartRepositoryIndex withGenerated(Instant generated) {
     return new ChartRepositoryIndex(apiVersion, Objects.requireNonNull(generated, "generated"), entries, extra,
