@@ -3,7 +3,6 @@ package dev.countersign.pgp.helm;
 import dev.countersign.core.Digest;
 import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.core.InvalidInputException;
-import dev.countersign.pgp.internal.repo.ChartYamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,7 @@ public final class ChartDirectoryPublisher {
   public synchronized ChartIndexEntry publish(Path chart, Path prov, boolean force, Instant created) {
     Objects.requireNonNull(chart, "chart");
     Objects.requireNonNull(created, "created");
-    ChartMetadata metadata = ChartMetadata.parse(ChartYamlReader.read(chart));
+    ChartMetadata metadata = ChartArchive.readMetadata(chart);
     Path indexFile = dir.resolve("index.yaml");
     try {
       Files.createDirectories(dir);

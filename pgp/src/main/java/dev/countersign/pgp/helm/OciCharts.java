@@ -52,6 +52,14 @@ public final class OciCharts {
   }
 
   /**
+   * Pushes chart archive {@code chart} (its metadata read from its Chart.yaml by {@link ChartArchive}) and its
+   * {@code .prov} when given, as {@link #push(Repository, Path, ObjectNode, Optional, Instant)} does.
+   */
+  public static Descriptor push(Repository repository, Path chart, Optional<Path> prov, Instant created) {
+    return push(repository, chart, ChartArchive.readMetadata(chart).toJson(), prov, created);
+  }
+
+  /**
    * Pushes chart archive {@code chart}, whose Chart.yaml metadata is {@code metadata} (Helm's JSON shape), and its
    * {@code .prov} when given, to {@code repository} tagged with the chart version; {@code created} becomes the
    * {@code org.opencontainers.image.created} annotation (Helm uses the archive's modification time). In a registry

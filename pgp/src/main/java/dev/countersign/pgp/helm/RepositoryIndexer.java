@@ -3,7 +3,6 @@ package dev.countersign.pgp.helm;
 import dev.countersign.core.Digest;
 import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.core.InvalidInputException;
-import dev.countersign.pgp.internal.repo.ChartYamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ public final class RepositoryIndexer {
       String relative = dir.relativize(archive).toString().replace('\\', '/');
       ChartMetadata metadata;
       try {
-        metadata = ChartMetadata.parse(ChartYamlReader.read(archive));
+        metadata = ChartArchive.readMetadata(archive);
       } catch (InvalidInputException notAChart) {
         skipped.add(relative + ": " + notAChart.getMessage());
         continue;

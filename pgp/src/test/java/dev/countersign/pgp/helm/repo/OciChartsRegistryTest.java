@@ -96,8 +96,8 @@ class OciChartsRegistryTest {
   @Test
   void pullsVerifiesAndTheProvenanceChecksOutWithHelmsKey() {
     try (Registry registry = Registry.create()) {
-      OciCharts.push(registry.repository(REGISTRY.reference("team/hashtest")), chart(), metadata(),
-          Optional.of(prov()), CREATED);
+      OciCharts.push(registry.repository(REGISTRY.reference("team/hashtest")), chart(), Optional.of(prov()),
+          CREATED);
       PulledChart pulled = OciCharts.pull(registry, "oci://" + REGISTRY.reference("team/hashtest:1.2.3"),
           dir.resolve("out"));
       assertEquals(dir.resolve("out/hashtest-1.2.3.tgz"), pulled.archive());
