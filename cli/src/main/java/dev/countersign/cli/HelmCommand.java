@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code helm}: Helm charts: package, sign, verify, repository index, OCI push. */
 @Command(name = "helm", mixinStandardHelpOptions = true,
     description = "Helm charts and their provenance, byte-compatible with helm package --sign and helm verify.",
-    subcommands = {HelmVerifyCommand.class})
+    subcommands = {HelmVerifyCommand.class, HelmRepoCommand.class, HelmPushCommand.class})
 final class HelmCommand implements Runnable {
   @ParentCommand
   CountersignCommand parent;

@@ -64,7 +64,9 @@ public final class RepositoryIndexer {
       index = index.with(ChartIndexEntry.of(metadata.toJson(), List.of(join(url, relative)), created, digest));
     }
     if (merge != null && Files.exists(merge)) {
-      index = index.merge(ChartRepositoryIndex.read(merge));
+      ChartRepositoryIndex existing = ChartRepositoryIndex.read(merge);
+      index = index.merge(existing);
+      existing.skipped().forEach(s -> skipped.add(merge.getFileName() + ": " + s));
     }
     return index.withSkipped(skipped);
   }
