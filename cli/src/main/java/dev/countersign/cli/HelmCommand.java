@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 /** {@code helm}: Helm charts: package, sign, verify, repository index, OCI push. */
 @Command(name = "helm", mixinStandardHelpOptions = true,
     description = "Helm charts and their provenance, byte-compatible with helm package --sign and helm verify.",
-    subcommands = {HelmVerifyCommand.class, HelmRepoCommand.class, HelmPushCommand.class})
+    subcommands = {HelmPackageCommand.class, HelmSignCommand.class, HelmVerifyCommand.class, HelmRepoCommand.class,
+        HelmPushCommand.class})
 final class HelmCommand implements Runnable {
   @ParentCommand
   CountersignCommand parent;
