@@ -5,6 +5,7 @@ import dev.countersign.core.WrongPasswordException;
 import dev.countersign.pgp.internal.Bc;
 import dev.countersign.pgp.internal.KeyValidity;
 import dev.countersign.pgp.internal.KeyringCodec;
+import dev.countersign.pgp.internal.Revocation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,7 +92,7 @@ public final class PgpKey {
     }
   }
 
-  /** When the primary key expires, if its self-signature sets an expiry. */
+  /** When the primary key expires, if its newest verified self-signature sets an expiry. */
   public Optional<Instant> expiry() {
     return KeyValidity.expiry(primary());
   }
@@ -101,9 +102,17 @@ public final class PgpKey {
     return expiry().map(e -> !at.isBefore(e)).orElse(false);
   }
 
-  /** Time of the newest valid self-revocation of the primary key, if revoked. */
+  /** Time of the valid self-revocation of the primary key, if revoked. */
   public Optional<Instant> revocationTime() {
     return KeyValidity.revocation(primary(), primary());
+  }
+
+  /**
+   * When and why the primary key was revoked, e.g. {@code on 2025-01-02T03:04:05Z (reason: key compromised:
+   * "lost laptop")}, if it carries a valid self-revocation.
+   */
+  public Optional<String> revocationDescription() {
+    return KeyValidity.revocationOf(primary(), primary()).map(Revocation::describe);
   }
 
   /** Whether the primary key carries a valid self-revocation. */
@@ -159,7 +168,7 @@ public final class PgpKey {
       if (priv == null) {
         throw new InvalidInputException("secret key " + fingerprint() + " holds no private key material");
       }
-      return new PgpUnlockedKey(this, signing, priv);
+      return PgpUnlockedKey.decrypted(this, signing, priv);
     } finally {
       if (passphrase != null) {
         Arrays.fill(passphrase, '\0');
