@@ -1,11 +1,13 @@
 package dev.countersign.pgp;
 
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.core.Signer;
 import dev.countersign.core.WrongPasswordException;
 import dev.countersign.pgp.internal.Bc;
 import dev.countersign.pgp.internal.KeyValidity;
 import dev.countersign.pgp.internal.KeyringCodec;
 import dev.countersign.pgp.internal.Revocation;
+import dev.countersign.pgp.internal.SignerContentSigner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,10 +31,16 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyDecryptorBuilder;
 public final class PgpKey {
   private final PGPPublicKeyRing publicRing;
   private final PGPSecretKeyRing secretRing;
+  private final Signer signer;
 
   PgpKey(PGPPublicKeyRing publicRing, PGPSecretKeyRing secretRing) {
+    this(publicRing, secretRing, null);
+  }
+
+  PgpKey(PGPPublicKeyRing publicRing, PGPSecretKeyRing secretRing, Signer signer) {
     this.publicRing = publicRing;
     this.secretRing = secretRing;
+    this.signer = signer;
   }
 
   private PGPPublicKey primary() {
@@ -120,9 +128,14 @@ public final class PgpKey {
     return revocationTime().isPresent();
   }
 
-  /** Whether the keyring held the secret part of this key. */
+  /** Whether the keyring held the secret part of this key, or a Signer holds it ({@link PgpSignerKeys}). */
   public boolean hasSecretKey() {
-    return secretRing != null;
+    return secretRing != null || signer != null;
+  }
+
+  /** The core Signer holding the secret half, for keys made or attached by {@link PgpSignerKeys}. */
+  public Optional<Signer> signer() {
+    return Optional.ofNullable(signer);
   }
 
   /**
@@ -135,7 +148,7 @@ public final class PgpKey {
 
   /**
    * Decrypts the signing key (see {@link #signingKeyFingerprint}) valid now. The passphrase array is zeroed
-   * before this returns; pass an empty array for an unprotected key.
+   * before this returns; pass an empty array for an unprotected key (or a Signer-backed key, which needs none).
    *
    * @throws WrongPasswordException if the passphrase does not open the key
    */
@@ -146,6 +159,14 @@ public final class PgpKey {
   /** As {@link #unlock(char[])}, choosing the signing key valid at {@code at}. */
   public PgpUnlockedKey unlock(char[] passphrase, Instant at) {
     try {
+      if (signer != null) {
+        PGPPublicKey signing = KeyValidity.signingKey(publicRing, at);
+        if (!PgpSignerKeys.holds(signer, signing)) {
+          throw new InvalidInputException("signing key " + KeyValidity.fingerprint(signing) + " of key "
+              + fingerprint() + " is not the key its Signer holds");
+        }
+        return PgpUnlockedKey.external(this, signing, new SignerContentSigner(signer, signing));
+      }
       if (secretRing == null) {
         throw new InvalidInputException("key " + fingerprint() + " has no secret key in this keyring");
       }
@@ -200,6 +221,6 @@ public final class PgpKey {
   public String toString() {
     List<String> ids = userIds();
     return "PgpKey[" + fingerprint() + (ids.isEmpty() ? "" : " " + ids.get(0))
-        + (secretRing != null ? ", secret" : "") + "]";
+        + (secretRing != null ? ", secret" : signer != null ? ", signer" : "") + "]";
   }
 }
