@@ -197,6 +197,15 @@ public final class PgpKey {
     }
   }
 
+  /** Whether the secret part of the key that signs at {@code at} is passphrase-protected. */
+  boolean signingKeyEncrypted(Instant at) {
+    if (secretRing == null) {
+      return false;
+    }
+    PGPSecretKey secret = secretRing.getSecretKey(KeyValidity.signingKey(publicRing, at).getKeyID());
+    return secret != null && secret.getKeyEncryptionAlgorithm() != 0;
+  }
+
   /** This key's public keyring, binary (as {@code gpg --export}). */
   public byte[] publicKeyringBytes() {
     return KeyringCodec.encoded(publicRing);

@@ -103,9 +103,9 @@ class ProvenanceKeyValidityTest {
     assertTrue(verify(v.at(T0.plusSeconds(120)), prov).passed());
   }
 
-  /** {@code key} with a key-revocation signature made now by {@code by}'s primary key. */
+  /** {@code key} with a key-revocation signature made now by {@code by}'s primary key (null: by itself). */
   static PgpKey withRevocation(PgpKey key, PgpKey by, int reason, String text) throws Exception {
-    PgpUnlockedKey signer = by.unlock(new char[0]);
+    PgpUnlockedKey signer = (by == null ? key : by).unlock(new char[0]);
     PGPSignatureGenerator gen = signer.bcSignatureGenerator(PGPSignature.KEY_REVOCATION);
     PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
     hashed.setSignatureCreationTime(false, new java.util.Date());
