@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.core.InvalidInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +42,7 @@ class PgpKeyringImportTest {
     }
     try (GpgPeer fresh = new GpgPeer(Files.createDirectory(dir.resolve("user")))) {
       fresh.ok("--import", dest.toString());
-      String listing = new String(fresh.ok("--list-keys", "--with-colons"), java.nio.charset.StandardCharsets.UTF_8);
+      String listing = new String(fresh.ok("--list-keys", "--with-colons"), StandardCharsets.UTF_8);
       assertTrue(listing.contains("pub:r:"), listing);
     }
   }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 import org.bouncycastle.bcpg.sig.RevocationReasonTags;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -108,7 +109,7 @@ class ProvenanceKeyValidityTest {
     PgpUnlockedKey signer = (by == null ? key : by).unlock(new char[0]);
     PGPSignatureGenerator gen = signer.bcSignatureGenerator(PGPSignature.KEY_REVOCATION);
     PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
-    hashed.setSignatureCreationTime(false, new java.util.Date());
+    hashed.setSignatureCreationTime(false, new Date());
     hashed.setRevocationReason(false, (byte) reason, text);
     gen.setHashedSubpackets(hashed.generate());
     PGPPublicKey primary = key.bcPublicKeyRing().getPublicKey();

@@ -20,7 +20,10 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.util.encoders.Hex;
 
-/** Parses binary or ASCII-armored OpenPGP keyrings (public, secret or both) and writes them back. */
+/**
+ * Parses binary or ASCII-armored OpenPGP keyrings (public, secret or both) and GnuPG 2 keyboxes, and writes
+ * keyrings back.
+ */
 public final class KeyringCodec {
   /** Largest keyring accepted, in bytes. */
   public static final int MAX_BYTES = 16 * 1024 * 1024;
@@ -50,6 +53,9 @@ public final class KeyringCodec {
     }
     if (data.length > MAX_BYTES) {
       throw new InvalidInputException(what + " is larger than " + MAX_BYTES + " bytes");
+    }
+    if (Keybox.isKeybox(data)) {
+      return Keybox.parse(data, what);
     }
     Map<String, Ring> rings = new LinkedHashMap<>();
     try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(data))) {
