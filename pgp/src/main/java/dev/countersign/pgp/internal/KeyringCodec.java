@@ -6,12 +6,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.openpgp.PGPKeyRing;
 import org.bouncycastle.openpgp.PGPMarker;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -120,11 +122,11 @@ public final class KeyringCodec {
     } catch (IOException e) {
       throw new CountersignException("cannot armor keyring", e);
     }
-    return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    return out.toString(StandardCharsets.US_ASCII);
   }
 
   /** Encoded ring bytes, wrapping the (in-memory) IOException. */
-  public static byte[] encoded(org.bouncycastle.openpgp.PGPKeyRing ring) {
+  public static byte[] encoded(PGPKeyRing ring) {
     try {
       return ring.getEncoded();
     } catch (IOException e) {
