@@ -1,10 +1,13 @@
 package dev.countersign.pgp;
 
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.core.Signer;
 import dev.countersign.core.WrongPasswordException;
 import dev.countersign.pgp.internal.Bc;
 import dev.countersign.pgp.internal.KeyValidity;
 import dev.countersign.pgp.internal.KeyringCodec;
+import dev.countersign.pgp.internal.Revocation;
+import dev.countersign.pgp.internal.SignerContentSigner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,10 +31,16 @@ import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyDecryptorBuilder;
 public final class PgpKey {
   private final PGPPublicKeyRing publicRing;
   private final PGPSecretKeyRing secretRing;
+  private final Signer signer;
 
   PgpKey(PGPPublicKeyRing publicRing, PGPSecretKeyRing secretRing) {
+    this(publicRing, secretRing, null);
+  }
+
+  PgpKey(PGPPublicKeyRing publicRing, PGPSecretKeyRing secretRing, Signer signer) {
     this.publicRing = publicRing;
     this.secretRing = secretRing;
+    this.signer = signer;
   }
 
   private PGPPublicKey primary() {
@@ -91,7 +100,7 @@ public final class PgpKey {
     }
   }
 
-  /** When the primary key expires, if its self-signature sets an expiry. */
+  /** When the primary key expires, if its newest verified self-signature sets an expiry. */
   public Optional<Instant> expiry() {
     return KeyValidity.expiry(primary());
   }
@@ -101,9 +110,17 @@ public final class PgpKey {
     return expiry().map(e -> !at.isBefore(e)).orElse(false);
   }
 
-  /** Time of the newest valid self-revocation of the primary key, if revoked. */
+  /** Time of the valid self-revocation of the primary key, if revoked. */
   public Optional<Instant> revocationTime() {
     return KeyValidity.revocation(primary(), primary());
+  }
+
+  /**
+   * When and why the primary key was revoked, e.g. {@code on 2025-01-02T03:04:05Z (reason: key compromised:
+   * "lost laptop")}, if it carries a valid self-revocation.
+   */
+  public Optional<String> revocationDescription() {
+    return KeyValidity.revocationOf(primary(), primary()).map(Revocation::describe);
   }
 
   /** Whether the primary key carries a valid self-revocation. */
@@ -111,9 +128,14 @@ public final class PgpKey {
     return revocationTime().isPresent();
   }
 
-  /** Whether the keyring held the secret part of this key. */
+  /** Whether the keyring held the secret part of this key, or a Signer holds it ({@link PgpSignerKeys}). */
   public boolean hasSecretKey() {
-    return secretRing != null;
+    return secretRing != null || signer != null;
+  }
+
+  /** The core Signer holding the secret half, for keys made or attached by {@link PgpSignerKeys}. */
+  public Optional<Signer> signer() {
+    return Optional.ofNullable(signer);
   }
 
   /**
@@ -126,7 +148,7 @@ public final class PgpKey {
 
   /**
    * Decrypts the signing key (see {@link #signingKeyFingerprint}) valid now. The passphrase array is zeroed
-   * before this returns; pass an empty array for an unprotected key.
+   * before this returns; pass an empty array for an unprotected key (or a Signer-backed key, which needs none).
    *
    * @throws WrongPasswordException if the passphrase does not open the key
    */
@@ -137,6 +159,14 @@ public final class PgpKey {
   /** As {@link #unlock(char[])}, choosing the signing key valid at {@code at}. */
   public PgpUnlockedKey unlock(char[] passphrase, Instant at) {
     try {
+      if (signer != null) {
+        PGPPublicKey signing = KeyValidity.signingKey(publicRing, at);
+        if (!PgpSignerKeys.holds(signer, signing)) {
+          throw new InvalidInputException("signing key " + KeyValidity.fingerprint(signing) + " of key "
+              + fingerprint() + " is not the key its Signer holds");
+        }
+        return PgpUnlockedKey.external(this, signing, new SignerContentSigner(signer, signing));
+      }
       if (secretRing == null) {
         throw new InvalidInputException("key " + fingerprint() + " has no secret key in this keyring");
       }
@@ -159,12 +189,21 @@ public final class PgpKey {
       if (priv == null) {
         throw new InvalidInputException("secret key " + fingerprint() + " holds no private key material");
       }
-      return new PgpUnlockedKey(this, signing, priv);
+      return PgpUnlockedKey.decrypted(this, signing, priv);
     } finally {
       if (passphrase != null) {
         Arrays.fill(passphrase, '\0');
       }
     }
+  }
+
+  /** Whether the secret part of the key that signs at {@code at} is passphrase-protected. */
+  boolean signingKeyEncrypted(Instant at) {
+    if (secretRing == null) {
+      return false;
+    }
+    PGPSecretKey secret = secretRing.getSecretKey(KeyValidity.signingKey(publicRing, at).getKeyID());
+    return secret != null && secret.getKeyEncryptionAlgorithm() != 0;
   }
 
   /** This key's public keyring, binary (as {@code gpg --export}). */
@@ -191,6 +230,6 @@ public final class PgpKey {
   public String toString() {
     List<String> ids = userIds();
     return "PgpKey[" + fingerprint() + (ids.isEmpty() ? "" : " " + ids.get(0))
-        + (secretRing != null ? ", secret" : "") + "]";
+        + (secretRing != null ? ", secret" : signer != null ? ", signer" : "") + "]";
   }
 }

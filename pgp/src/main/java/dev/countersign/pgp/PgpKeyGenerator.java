@@ -3,6 +3,7 @@ package dev.countersign.pgp;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.pgp.internal.KeyGeneration;
 import dev.countersign.pgp.internal.KeyringCodec;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
 
 /**
  * Generates a v4 OpenPGP signing key (RSA 3072/4096 or Ed25519) with one user id {@code Name <email>},
- * optionally protected by a passphrase (AES-256, iterated+salted SHA-256 S2K), that GnuPG 2.2 imports.
+ * optionally expiring ({@link Builder#expiresAfter}) and protected by a passphrase (AES-256, iterated+salted SHA-256 S2K), that GnuPG 2.2 imports.
  * A generator is used once: {@link #generate()} zeroes its copy of the passphrase.
  */
 public final class PgpKeyGenerator {
@@ -23,12 +24,14 @@ public final class PgpKeyGenerator {
   private final String userId;
   private final char[] passphrase;
   private final Instant creationTime;
+  private final Duration validity;
 
   private PgpKeyGenerator(Builder b) {
     this.algorithm = Objects.requireNonNull(b.algorithm, "algorithm");
     this.userId = Objects.requireNonNull(b.userId, "userId");
     this.passphrase = b.passphrase;
     this.creationTime = b.creationTime != null ? b.creationTime : Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    this.validity = b.validity;
   }
 
   /** A builder; algorithm and user id are required. */
@@ -40,7 +43,8 @@ public final class PgpKeyGenerator {
   public PgpKey generate() {
     int bits = algorithm == PgpKeyAlgorithm.RSA_3072 ? 3072 : algorithm == PgpKeyAlgorithm.RSA_4096 ? 4096 : 0;
     try {
-      PGPSecretKeyRing sec = KeyGeneration.generate(bits, userId, passphrase, Date.from(creationTime));
+      PGPSecretKeyRing sec = KeyGeneration.generate(bits, userId, passphrase, Date.from(creationTime),
+          validity == null ? 0 : validity.getSeconds());
       return PgpKeyring.read(KeyringCodec.encoded(sec)).keys().get(0);
     } finally {
       if (passphrase != null) {
@@ -55,6 +59,7 @@ public final class PgpKeyGenerator {
     private String userId;
     private char[] passphrase;
     private Instant creationTime;
+    private Duration validity;
 
     private Builder() {}
 
@@ -81,6 +86,19 @@ public final class PgpKeyGenerator {
     /** Key creation time (default now), whole seconds. */
     public Builder creationTime(Instant creationTime) {
       this.creationTime = Objects.requireNonNull(creationTime, "creationTime").truncatedTo(ChronoUnit.SECONDS);
+      return this;
+    }
+
+    /**
+     * Makes the key expire {@code validity} after its creation time (whole seconds, at least one, below 2^32
+     * seconds); by default it never expires.
+     */
+    public Builder expiresAfter(Duration validity) {
+      long secs = Objects.requireNonNull(validity, "validity").getSeconds();
+      if (secs < 1 || secs > 0xFFFFFFFFL) {
+        throw new InvalidInputException("key validity must be between 1 second and 2^32-1 seconds, got " + validity);
+      }
+      this.validity = Duration.ofSeconds(secs);
       return this;
     }
 

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * An immutable set of OpenPGP keys read from a binary (GnuPG 1 {@code pubring.gpg}/{@code secring.gpg},
- * {@code gpg --export}/{@code --export-secret-keys}) or ASCII-armored keyring, public or secret. Input is
+ * {@code gpg --export}/{@code --export-secret-keys}), ASCII-armored keyring, public or secret, or a GnuPG 2
+ * keybox ({@code pubring.kbx}, public keys; its X.509 entries are skipped). Input is
  * capped at 16 MiB; anything that is not a keyring is an {@link InvalidInputException}.
  */
 public final class PgpKeyring {

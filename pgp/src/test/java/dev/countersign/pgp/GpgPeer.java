@@ -31,18 +31,34 @@ final class GpgPeer implements AutoCloseable {
   }
 
   Run run(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(GPG.toString(), "--homedir", home.toString(), "--batch",
-        "--no-tty", "--pinentry-mode", "loopback", "--passphrase", ""));
+    return runWithInput(null, args);
+  }
+
+  /**
+   * Runs gpg; with {@code commands} non-null it runs without --batch and answers prompts from those lines on
+   * stdin ({@code --command-fd 0}), for interactive-only commands such as {@code --gen-revoke}.
+   */
+  Run runWithInput(String commands, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of(GPG.toString(), "--homedir", home.toString()));
+    cmd.addAll(commands == null ? List.of("--batch") : List.of("--command-fd", "0"));
+    cmd.addAll(List.of("--no-tty", "--pinentry-mode", "loopback", "--passphrase", ""));
     cmd.addAll(List.of(args));
+    Path in = Files.createTempFile(home, "in", ".txt");
+    Files.writeString(in, commands == null ? "" : commands);
     Path err = Files.createTempFile(home, "err", ".txt");
     Path out = Files.createTempFile(home, "out", ".bin");
-    Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+    Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(in.toFile()))
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("gpg timed out: " + cmd);
     }
     return new Run(p.exitValue(), Files.readAllBytes(out), Files.readString(err));
+  }
+
+  /** Home directory gpg runs in. */
+  Path home() {
+    return home;
   }
 
   /** Runs gpg and asserts exit 0; returns stdout. */

@@ -81,7 +81,9 @@ public final class Provenance {
 
   /**
    * Signs {@code body} as {@link #sign(byte[], PGPSecretKey, char[], ProvenanceLayout, Instant)} does, by an
-   * already unlocked key (the primary or a signing subkey, see {@link PgpUnlockedKey}).
+   * already unlocked key (the primary or a signing subkey, see {@link PgpUnlockedKey}) with that key's hash
+   * ({@link PgpUnlockedKey#hashAlgorithm()}: SHA-512 for keys from a keyring, as Helm signs; the Signer's digest
+   * for a Signer-backed key), which the {@code Hash:} header names.
    */
   public static String sign(byte[] body, PgpUnlockedKey key, ProvenanceLayout layout, Instant created) {
     Objects.requireNonNull(body, "body");
@@ -90,8 +92,9 @@ public final class Provenance {
     Objects.requireNonNull(created, "created");
     List<String> lines = CanonicalText.lines(body);
     ProvenanceBody.parse(utf8(String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1)));
-    PGPSignature sig = ClearSignatures.sign(lines, key.bcPublicKey(), key.bcPrivateKey(), Date.from(created));
-    byte[] out = ClearSignedWriter.write("SHA512", lines, encoded(sig), layout == ProvenanceLayout.HELM_3_CRC);
+    PGPSignature sig = ClearSignatures.sign(lines, key, Date.from(created));
+    byte[] out = ClearSignedWriter.write(key.hashAlgorithm(), lines, encoded(sig),
+        layout == ProvenanceLayout.HELM_3_CRC);
     return new String(out, StandardCharsets.UTF_8);
   }
 

@@ -32,7 +32,8 @@ public final class KeyGeneration {
    * @param rsaBits modulus size, or 0 for Ed25519 (legacy EdDSA)
    * @param passphrase null or empty for an unprotected key; not kept
    */
-  public static PGPSecretKeyRing generate(int rsaBits, String userId, char[] passphrase, Date created) {
+  public static PGPSecretKeyRing generate(int rsaBits, String userId, char[] passphrase, Date created,
+      long validSeconds) {
     try {
       KeyPair kp;
       int alg;
@@ -55,6 +56,9 @@ public final class KeyGeneration {
       hashed.setPreferredCompressionAlgorithms(false,
           new int[] {CompressionAlgorithmTags.ZLIB, CompressionAlgorithmTags.UNCOMPRESSED});
       hashed.setFeature(false, Features.FEATURE_MODIFICATION_DETECTION);
+      if (validSeconds > 0) {
+        hashed.setKeyExpirationTime(false, validSeconds);
+      }
       hashed.setIssuerFingerprint(false, pair.getPublicKey());
       PBESecretKeyEncryptor encryptor = null;
       if (passphrase != null && passphrase.length > 0) {

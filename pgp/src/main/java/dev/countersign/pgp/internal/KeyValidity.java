@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.bcpg.sig.KeyFlags;
@@ -20,27 +21,50 @@ public final class KeyValidity {
   private KeyValidity() {}
 
   public static String fingerprint(PGPPublicKey key) {
-    return Hex.toHexString(key.getFingerprint()).toUpperCase(java.util.Locale.ROOT);
+    return Hex.toHexString(key.getFingerprint()).toUpperCase(Locale.ROOT);
   }
 
-  /** Time of the newest valid self-revocation of {@code key} (primary or subkey), if any. */
+  /** Time of the valid self-revocation of {@code key} (primary or subkey) that {@link #revocationOf} picks. */
   public static Optional<Instant> revocation(PGPPublicKey primary, PGPPublicKey key) {
+    return revocationOf(primary, key).map(Revocation::time);
+  }
+
+  /**
+   * The revocation of {@code key} (primary or subkey) by a self-signature that verifies, if any: a hard one
+   * (compromised, no or unknown reason) before a soft one (superseded, retired), the earliest of its kind.
+   */
+  public static Optional<Revocation> revocationOf(PGPPublicKey primary, PGPPublicKey key) {
     int type = key == primary ? PGPSignature.KEY_REVOCATION : PGPSignature.SUBKEY_REVOCATION;
-    Instant newest = null;
+    Revocation best = null;
     for (Iterator<PGPSignature> it = key.getSignaturesOfType(type); it.hasNext(); ) {
       PGPSignature sig = it.next();
       if (sig.getKeyID() == primary.getKeyID() && verifies(sig, primary, key)) {
-        Instant t = sig.getCreationTime().toInstant();
-        newest = newest == null || t.isAfter(newest) ? t : newest;
+        Revocation r = Revocation.of(sig);
+        if (best == null || (r.hard() && !best.hard())
+            || (r.hard() == best.hard() && r.time().isBefore(best.time()))) {
+          best = r;
+        }
       }
     }
-    return Optional.ofNullable(newest);
+    return Optional.ofNullable(best);
   }
 
-  /** Expiry of {@code key} as its self-signatures state it, if it expires. */
-  public static Optional<Instant> expiry(PGPPublicKey key) {
-    long secs = key.getValidSeconds();
+  /**
+   * Expiry of {@code key} as its newest verified self-signature states it (for the primary: a user-id
+   * certification or direct-key signature; for a subkey: its binding), if it expires.
+   */
+  public static Optional<Instant> expiry(PGPPublicKey primary, PGPPublicKey key) {
+    PGPSignature newest = key == primary ? newestSelfSignature(primary) : newestBinding(primary, key);
+    if (newest == null || !newest.hasSubpackets()) {
+      return Optional.empty();
+    }
+    long secs = newest.getHashedSubPackets().getKeyExpirationTime();
     return secs <= 0 ? Optional.empty() : Optional.of(key.getCreationTime().toInstant().plusSeconds(secs));
+  }
+
+  /** Expiry of a primary key (see {@link #expiry(PGPPublicKey, PGPPublicKey)}). */
+  public static Optional<Instant> expiry(PGPPublicKey primary) {
+    return expiry(primary, primary);
   }
 
   /**
@@ -50,9 +74,9 @@ public final class KeyValidity {
   public static PGPPublicKey signingKey(PGPPublicKeyRing ring, Instant at) {
     PGPPublicKey primary = ring.getPublicKey();
     String fpr = fingerprint(primary);
-    Optional<Instant> revoked = revocation(primary, primary);
+    Optional<Revocation> revoked = revocationOf(primary, primary);
     if (revoked.isPresent()) {
-      throw new InvalidInputException("key " + fpr + " was revoked on " + revoked.get() + "; it cannot sign");
+      throw new InvalidInputException("key " + fpr + " was revoked " + revoked.get().describe() + "; it cannot sign");
     }
     Optional<Instant> expires = expiry(primary);
     if (expires.isPresent() && !at.isBefore(expires.get())) {
@@ -71,11 +95,11 @@ public final class KeyValidity {
           || !backSigned(primary, sub, binding)) {
         continue;
       }
-      Optional<Instant> subRevoked = revocation(primary, sub);
+      Optional<Revocation> subRevoked = revocationOf(primary, sub);
       long secs = binding.getHashedSubPackets().getKeyExpirationTime();
       Instant subExpiry = secs > 0 ? sub.getCreationTime().toInstant().plusSeconds(secs) : null;
       if (subRevoked.isPresent()) {
-        refused.add("signing subkey " + fingerprint(sub) + " was revoked on " + subRevoked.get());
+        refused.add("signing subkey " + fingerprint(sub) + " was revoked " + subRevoked.get().describe());
       } else if (subExpiry != null && !at.isBefore(subExpiry)) {
         refused.add("signing subkey " + fingerprint(sub) + " expired on " + subExpiry);
       } else if (best == null || sub.getCreationTime().after(best.getCreationTime())) {
@@ -92,25 +116,41 @@ public final class KeyValidity {
         + (refused.isEmpty() ? "" : ": " + String.join("; ", refused)));
   }
 
-  private static boolean primaryMaySign(PGPPublicKey primary) {
-    PGPSignature newest = null;
-    for (Iterator<String> ids = primary.getUserIDs(); ids.hasNext(); ) {
-      String uid = ids.next();
-      for (Iterator<PGPSignature> it = primary.getSignaturesForID(uid); it.hasNext(); ) {
-        PGPSignature sig = it.next();
-        if (sig.getKeyID() == primary.getKeyID() && sig.isCertification() && verifiesUid(sig, primary, uid)
-            && (newest == null || sig.getCreationTime().after(newest.getCreationTime()))) {
-          newest = sig;
-        }
-      }
-    }
+  static boolean primaryMaySign(PGPPublicKey primary) {
+    PGPSignature newest = newestSelfSignature(primary);
     if (newest == null || !newest.hasSubpackets() || newest.getHashedSubPackets().getKeyFlags() == 0) {
       return true; // no key flags: the algorithm decides (RFC 4880 5.2.3.21)
     }
     return (newest.getHashedSubPackets().getKeyFlags() & KeyFlags.SIGN_DATA) != 0;
   }
 
-  private static PGPSignature newestBinding(PGPPublicKey primary, PGPPublicKey sub) {
+  /** The newest verified self-certification of a user id, or direct-key self-signature, of {@code primary}. */
+  static PGPSignature newestSelfSignature(PGPPublicKey primary) {
+    PGPSignature newest = null;
+    for (Iterator<String> ids = primary.getUserIDs(); ids.hasNext(); ) {
+      String uid = ids.next();
+      for (Iterator<PGPSignature> it = primary.getSignaturesForID(uid); it.hasNext(); ) {
+        PGPSignature sig = it.next();
+        if (sig.getKeyID() == primary.getKeyID() && sig.isCertification() && newer(sig, newest)
+            && verifiesUid(sig, primary, uid)) {
+          newest = sig;
+        }
+      }
+    }
+    for (Iterator<PGPSignature> it = primary.getSignaturesOfType(PGPSignature.DIRECT_KEY); it.hasNext(); ) {
+      PGPSignature sig = it.next();
+      if (sig.getKeyID() == primary.getKeyID() && newer(sig, newest) && verifies(sig, primary, primary)) {
+        newest = sig;
+      }
+    }
+    return newest;
+  }
+
+  private static boolean newer(PGPSignature sig, PGPSignature than) {
+    return than == null || sig.getCreationTime().after(than.getCreationTime());
+  }
+
+  static PGPSignature newestBinding(PGPPublicKey primary, PGPPublicKey sub) {
     PGPSignature newest = null;
     for (Iterator<PGPSignature> it = sub.getSignaturesOfType(PGPSignature.SUBKEY_BINDING); it.hasNext(); ) {
       PGPSignature sig = it.next();
@@ -122,7 +162,7 @@ public final class KeyValidity {
     return newest;
   }
 
-  private static boolean backSigned(PGPPublicKey primary, PGPPublicKey sub, PGPSignature binding) {
+  static boolean backSigned(PGPPublicKey primary, PGPPublicKey sub, PGPSignature binding) {
     try {
       // GnuPG puts the primary-key binding (back-)signature in the hashed area; older tools used the unhashed
       return backSignedBy(binding.getHashedSubPackets().getEmbeddedSignatures(), primary, sub)

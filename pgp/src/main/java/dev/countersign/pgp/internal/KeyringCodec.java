@@ -6,12 +6,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.openpgp.PGPKeyRing;
 import org.bouncycastle.openpgp.PGPMarker;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -20,7 +22,10 @@ import org.bouncycastle.openpgp.PGPSecretKeyRing;
 import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.util.encoders.Hex;
 
-/** Parses binary or ASCII-armored OpenPGP keyrings (public, secret or both) and writes them back. */
+/**
+ * Parses binary or ASCII-armored OpenPGP keyrings (public, secret or both) and GnuPG 2 keyboxes, and writes
+ * keyrings back.
+ */
 public final class KeyringCodec {
   /** Largest keyring accepted, in bytes. */
   public static final int MAX_BYTES = 16 * 1024 * 1024;
@@ -50,6 +55,9 @@ public final class KeyringCodec {
     }
     if (data.length > MAX_BYTES) {
       throw new InvalidInputException(what + " is larger than " + MAX_BYTES + " bytes");
+    }
+    if (Keybox.isKeybox(data)) {
+      return Keybox.parse(data, what);
     }
     Map<String, Ring> rings = new LinkedHashMap<>();
     try (InputStream in = PGPUtil.getDecoderStream(new ByteArrayInputStream(data))) {
@@ -114,11 +122,11 @@ public final class KeyringCodec {
     } catch (IOException e) {
       throw new CountersignException("cannot armor keyring", e);
     }
-    return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+    return out.toString(StandardCharsets.US_ASCII);
   }
 
   /** Encoded ring bytes, wrapping the (in-memory) IOException. */
-  public static byte[] encoded(org.bouncycastle.openpgp.PGPKeyRing ring) {
+  public static byte[] encoded(PGPKeyRing ring) {
     try {
       return ring.getEncoded();
     } catch (IOException e) {

@@ -3,6 +3,7 @@ package dev.countersign.pgp.internal.helm;
 import dev.countersign.core.BackendException;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.WrongPasswordException;
+import dev.countersign.pgp.PgpUnlockedKey;
 import java.io.IOException;
 import java.util.Date;
 import java.util.List;
@@ -50,6 +51,19 @@ public final class ClearSignatures {
       PGPSignatureGenerator gen = new PGPSignatureGenerator(
           new JcaPGPContentSignerBuilder(pub.getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(BC), pub);
       gen.init(PGPSignature.CANONICAL_TEXT_DOCUMENT, priv);
+      return sign(lines, gen, pub, created);
+    } catch (PGPException e) {
+      throw new BackendException("OpenPGP signing failed: " + e.getMessage(), false, e);
+    }
+  }
+
+  /** Signs canonical {@code lines} by {@code key} with its hash (decrypted or Signer-backed). */
+  public static PGPSignature sign(List<String> lines, PgpUnlockedKey key, Date created) {
+    return sign(lines, key.bcSignatureGenerator(PGPSignature.CANONICAL_TEXT_DOCUMENT), key.bcPublicKey(), created);
+  }
+
+  private static PGPSignature sign(List<String> lines, PGPSignatureGenerator gen, PGPPublicKey pub, Date created) {
+    try {
       PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
       hashed.setSignatureCreationTime(false, created);
       hashed.setIssuerFingerprint(false, pub);
