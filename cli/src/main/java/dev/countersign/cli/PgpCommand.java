@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 /** {@code pgp}: OpenPGP keys for Helm provenance (generate, export, import keyrings). */
 @Command(name = "pgp", mixinStandardHelpOptions = true,
     description = "OpenPGP keys and keyrings, as Helm and GnuPG use them.",
-    subcommands = {PgpGenerateCommand.class, PgpExportCommand.class})
+    subcommands = {PgpGenerateCommand.class, PgpExportCommand.class, PgpImportCommand.class})
 final class PgpCommand implements Runnable {
   @ParentCommand
   CountersignCommand parent;

@@ -1,5 +1,6 @@
 package dev.countersign.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -103,5 +104,37 @@ class PgpCommandsTest {
         "--output-dir", dir.toString()).expect(2);
     Cli.run(Map.of(), new byte[0], "pgp", "generate", "--name", "X", "--email", "x@example.com",
         "--passphrase-file", dir.resolve("missing").toString(), "--output-dir", dir.toString()).expect(2);
+  }
+
+  @Test
+  void importChecksThePublishedFileNameAndMergesIntoALocalKeyring() throws Exception {
+    Cli.Result r = Cli.run("pgp", "generate", "--name", "Governance", "--email", "gov@example.com",
+        "--algorithm", "ed25519", "--output-dir", dir.resolve("cdn").toString()).expect(0);
+    Matcher m = FINGERPRINT.matcher(r.out());
+    assertTrue(m.find(), r.out());
+    Path published;
+    try (Stream<Path> files = Files.list(dir.resolve("cdn"))) {
+      published = files.filter(p -> p.getFileName().toString().startsWith("keyring-")).findFirst().orElseThrow();
+    }
+    Path local = dir.resolve("local.gpg");
+    Cli.Result imported = Cli.run("pgp", "import", "--keyring", local.toString(), published.toString()).expect(0);
+    assertEquals("imported: " + m.group(1) + "\n", imported.out());
+    Cli.run("pgp", "import", "--keyring", local.toString(), published.toString()).expect(0);
+    String shown = Tools.check("gpg", "--batch", "--with-colons", "--show-keys", local.toString());
+    assertTrue(shown.contains("fpr:::::::::" + m.group(1) + ":"), shown);
+
+    // A file whose name states another fingerprint is refused, and the local keyring is left as it was.
+    byte[] before = Files.readAllBytes(local);
+    Path renamed = dir.resolve(published.getFileName().toString().replace(m.group(1), "0".repeat(40)));
+    Files.copy(published, renamed);
+    Cli.Result refused = Cli.run("pgp", "import", "--keyring", local.toString(), renamed.toString());
+    refused.expect(2);
+    assertTrue(refused.err().contains(m.group(1)) || refused.err().contains("0".repeat(40)), refused.err());
+    assertArrayEquals(before, Files.readAllBytes(local));
+    Path secring;
+    try (Stream<Path> files = Files.list(dir.resolve("cdn"))) {
+      secring = files.filter(p -> p.getFileName().toString().startsWith("secring-")).findFirst().orElseThrow();
+    }
+    Cli.run("pgp", "import", "--keyring", local.toString(), secring.toString()).expect(2);
   }
 }
