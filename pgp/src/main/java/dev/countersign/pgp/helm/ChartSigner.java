@@ -3,17 +3,15 @@ package dev.countersign.pgp.helm;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.countersign.core.BackendException;
+import dev.countersign.core.Digest;
+import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.pgp.PgpUnlockedKey;
 import dev.countersign.pgp.internal.chart.GoYamlEmitter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
@@ -30,7 +28,7 @@ public final class ChartSigner {
     Objects.requireNonNull(tgz, "tgz");
     ChartMetadata metadata = ChartArchive.readMetadata(tgz);
     ObjectNode files = JsonNodeFactory.instance.objectNode();
-    files.putObject("files").put(tgz.getFileName().toString(), "sha256:" + sha256(tgz));
+    files.putObject("files").put(tgz.getFileName().toString(), Digest.compute(DigestAlgorithm.SHA256, tgz).toString());
     String body = metadata.toYaml() + "\n...\n" + GoYamlEmitter.marshal(files);
     return body.getBytes(StandardCharsets.UTF_8);
   }
@@ -51,21 +49,5 @@ public final class ChartSigner {
       throw new BackendException("cannot write " + out + ": " + e.getMessage(), false, e);
     }
     return out;
-  }
-
-  /** The archive's SHA-256, lower-case hex, streamed. */
-  public static String sha256(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[64 * 1024];
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (IOException e) {
-      throw new BackendException("cannot read " + file + ": " + e.getMessage(), false, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

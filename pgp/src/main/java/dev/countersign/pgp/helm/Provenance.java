@@ -1,6 +1,7 @@
 package dev.countersign.pgp.helm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.countersign.core.BackendException;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.pgp.PgpUnlockedKey;
 import dev.countersign.pgp.internal.helm.CanonicalText;
@@ -9,11 +10,13 @@ import dev.countersign.pgp.internal.helm.ClearSignedMessage;
 import dev.countersign.pgp.internal.helm.ClearSignedReader;
 import dev.countersign.pgp.internal.helm.ClearSignedWriter;
 import dev.countersign.pgp.internal.helm.ProvenanceBody;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +77,7 @@ public final class Provenance {
       return new String(out, StandardCharsets.UTF_8);
     } finally {
       if (passphrase != null) {
-        java.util.Arrays.fill(passphrase, '\0');
+        Arrays.fill(passphrase, '\0');
       }
     }
   }
@@ -101,8 +104,8 @@ public final class Provenance {
   private static byte[] encoded(PGPSignature sig) {
     try {
       return sig.getEncoded(true);
-    } catch (java.io.IOException e) {
-      throw new dev.countersign.core.BackendException("cannot encode the OpenPGP signature", false, e);
+    } catch (IOException e) {
+      throw new BackendException("cannot encode the OpenPGP signature", false, e);
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.countersign.pgp.helm;
 
+import dev.countersign.core.Digest;
+import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationReport;
@@ -10,11 +12,10 @@ import dev.countersign.pgp.internal.SignatureKeyCheck;
 import dev.countersign.pgp.internal.helm.ClearSignatures;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -131,7 +132,7 @@ public final class ProvenanceVerifier {
       return report.build();
     }
     report.add(VerificationCheck.passed("archive-name", archiveName + " is listed in files:"));
-    String actual = "sha256:" + sha256(archive);
+    String actual = sha256(archive);
     if (actual.equals(expected)) {
       report.add(VerificationCheck.passed("archive-digest", actual));
     } else {
@@ -171,16 +172,9 @@ public final class ProvenanceVerifier {
 
   private static String sha256(InputStream in) {
     try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] buf = new byte[64 * 1024];
-      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-        md.update(buf, 0, n);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot read the archive: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from the JDK", e);
+      return Digest.compute(DigestAlgorithm.SHA256, in).toString();
+    } catch (UncheckedIOException e) {
+      throw new InvalidInputException("cannot read the archive: " + e.getCause().getMessage(), e);
     }
   }
 }

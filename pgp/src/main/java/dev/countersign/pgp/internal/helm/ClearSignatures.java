@@ -5,6 +5,7 @@ import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.WrongPasswordException;
 import dev.countersign.pgp.PgpUnlockedKey;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class ClearSignatures {
       return sign(lines, key.getPublicKey(), unlock(key, passphrase), created);
     } finally {
       if (passphrase != null) {
-        java.util.Arrays.fill(passphrase, '\0');
+        Arrays.fill(passphrase, '\0');
       }
     }
   }

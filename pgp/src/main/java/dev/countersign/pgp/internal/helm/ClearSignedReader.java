@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -52,7 +53,7 @@ public final class ClearSignedReader {
             + "message");
       }
       for (String name : m.group(1).split(",")) {
-        hashes.add(name.trim().toUpperCase(java.util.Locale.ROOT));
+        hashes.add(name.trim().toUpperCase(Locale.ROOT));
       }
     }
     List<String> lines = new ArrayList<>();
