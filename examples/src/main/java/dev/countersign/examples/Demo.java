@@ -5,7 +5,7 @@ import java.nio.file.Path;
 /**
  * The end-to-end demo the README's first command runs, on embedded defaults (generated keys, an OCI layout in
  * {@code target/demo} for a registry): blob signing ({@link Quickstart}), then the image workflow
- * ({@link SupplyChainDemo}).
+ * ({@link SupplyChainDemo}), then the Helm chart workflow with a PGP key ({@link HelmChartsDemo}).
  */
 public final class Demo {
   private Demo() {}
@@ -17,5 +17,8 @@ public final class Demo {
     System.out.println();
     System.out.println("== Images: build, sign, verify, countersign, promote, verify as a customer");
     SupplyChainDemo.run(dir.resolve("image"));
+    System.out.println();
+    System.out.println("== Helm charts: PGP key ceremony, package, sign, publish, verify as a user (helm verify)");
+    HelmChartsDemo.run(dir.resolve("helm"));
   }
 }

@@ -24,5 +24,7 @@ class DemoTest {
     assertTrue(out.contains("platform: developer signature verified"), out);
     assertTrue(out.contains("customer: app:prod verified: 1 signature(s) by the platform key with stage=prod (of 4 found)"), out);
     assertTrue(out.contains("customer: app:sneaky rejected: "), out);
+    assertTrue(out.contains("Chart Hash Verified: sha256:"), out);
+    assertTrue(out.contains("user:       tampered archive rejected: archive-digest: FAILED"), out);
   }
 }
