@@ -179,7 +179,7 @@ public final class PgpKey {
       PGPPrivateKey priv;
       try {
         priv = secret.extractPrivateKey(new JcePBESecretKeyDecryptorBuilder(Bc.digests())
-            .setProvider(Bc.PROVIDER).build(passphrase == null ? new char[0] : passphrase));
+            .setProvider(Bc.provider()).build(passphrase == null ? new char[0] : passphrase));
       } catch (PGPException | RuntimeException e) {
         if (secret.getKeyEncryptionAlgorithm() != 0) {
           throw new WrongPasswordException("wrong passphrase for OpenPGP key " + fingerprint());

@@ -51,7 +51,7 @@ public final class PgpSignerKeys {
     }
     Date created = Date.from(creationTime.truncatedTo(ChronoUnit.SECONDS));
     try {
-      PGPPublicKey pub = new JcaPGPKeyConverter().setProvider(Bc.PROVIDER)
+      PGPPublicKey pub = new JcaPGPKeyConverter().setProvider(Bc.provider())
           .getPGPPublicKey(algorithm(signer), signer.publicKey(), created);
       SignerContentSigner content = new SignerContentSigner(signer, pub);
       PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
@@ -95,7 +95,7 @@ public final class PgpSignerKeys {
 
   static boolean holds(Signer signer, PGPPublicKey key) {
     try {
-      return KeyId.of(new JcaPGPKeyConverter().setProvider(Bc.PROVIDER).getPublicKey(key)).matches(signer.keyId());
+      return KeyId.of(new JcaPGPKeyConverter().setProvider(Bc.provider()).getPublicKey(key)).matches(signer.keyId());
     } catch (PGPException | RuntimeException e) {
       return false;
     }

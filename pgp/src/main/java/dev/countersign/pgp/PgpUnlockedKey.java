@@ -40,7 +40,7 @@ public final class PgpUnlockedKey {
   /** A key whose private material was decrypted from a keyring: signs with SHA-512. */
   static PgpUnlockedKey decrypted(PgpKey owner, PGPPublicKey pub, PGPPrivateKey priv) {
     return new PgpUnlockedKey(owner, pub, priv, new JcaPGPContentSignerBuilder(pub.getAlgorithm(),
-        HashAlgorithmTags.SHA512).setProvider(Bc.PROVIDER), HashAlgorithmTags.SHA512,
+        HashAlgorithmTags.SHA512).setProvider(Bc.provider()), HashAlgorithmTags.SHA512,
         false);
   }
 

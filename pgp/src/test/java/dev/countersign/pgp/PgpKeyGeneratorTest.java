@@ -68,7 +68,7 @@ class PgpKeyGeneratorTest {
         .creationTime(CREATED).build().generate();
     PgpUnlockedKey unlocked = key.unlock(new char[0]);
     PGPSignatureGenerator gen = new PGPSignatureGenerator(new JcaPGPContentSignerBuilder(
-        unlocked.bcPublicKey().getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(Bc.PROVIDER),
+        unlocked.bcPublicKey().getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(Bc.provider()),
         unlocked.bcPublicKey());
     gen.init(PGPSignature.KEY_REVOCATION, unlocked.bcPrivateKey());
     PGPSignature revocation = gen.generateCertification(unlocked.bcPublicKey());
@@ -91,7 +91,7 @@ class PgpKeyGeneratorTest {
     PgpUnlockedKey other = PgpKeyGenerator.builder().algorithm(PgpKeyAlgorithm.ED25519)
         .userId("M <m@example.com>").build().generate().unlock(new char[0]);
     PGPSignatureGenerator gen = new PGPSignatureGenerator(new JcaPGPContentSignerBuilder(
-        other.bcPublicKey().getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(Bc.PROVIDER),
+        other.bcPublicKey().getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(Bc.provider()),
         other.bcPublicKey());
     gen.init(PGPSignature.KEY_REVOCATION, other.bcPrivateKey());
     PGPPublicKey target = key.bcPublicKeyRing().getPublicKey();

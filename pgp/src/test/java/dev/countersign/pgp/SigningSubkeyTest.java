@@ -24,11 +24,11 @@ class SigningSubkeyTest {
   static final int ALG = PublicKeyAlgorithmTags.EDDSA_LEGACY;
 
   static PGPKeyPair pair(Date created) throws Exception {
-    return new JcaPGPKeyPair(ALG, KeyPairGenerator.getInstance("Ed25519", Bc.PROVIDER).generateKeyPair(), created);
+    return new JcaPGPKeyPair(ALG, KeyPairGenerator.getInstance("Ed25519", Bc.provider()).generateKeyPair(), created);
   }
 
   static JcaPGPContentSignerBuilder signer() {
-    return new JcaPGPContentSignerBuilder(ALG, HashAlgorithmTags.SHA512).setProvider(Bc.PROVIDER);
+    return new JcaPGPContentSignerBuilder(ALG, HashAlgorithmTags.SHA512).setProvider(Bc.provider());
   }
 
   static PgpKey keyWithSubkey(boolean backSign, long subExpirySeconds) throws Exception {

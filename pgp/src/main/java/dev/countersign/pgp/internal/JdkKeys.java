@@ -25,7 +25,7 @@ public final class JdkKeys {
   /** The JDK public key of {@code key}. */
   public static PublicKey publicKey(PGPPublicKey key) {
     try {
-      byte[] spki = new JcaPGPKeyConverter().setProvider(Bc.PROVIDER).getPublicKey(key).getEncoded();
+      byte[] spki = new JcaPGPKeyConverter().setProvider(Bc.provider()).getPublicKey(key).getEncoded();
       return KeyFactory.getInstance(family(key.getAlgorithm())).generatePublic(new X509EncodedKeySpec(spki));
     } catch (PGPException | GeneralSecurityException | RuntimeException e) {
       throw new InvalidInputException("OpenPGP key " + KeyValidity.fingerprint(key)
@@ -37,7 +37,7 @@ public final class JdkKeys {
   public static PrivateKey privateKey(PGPPublicKey pub, PGPPrivateKey key) {
     byte[] pkcs8 = null;
     try {
-      pkcs8 = new JcaPGPKeyConverter().setProvider(Bc.PROVIDER).getPrivateKey(key).getEncoded();
+      pkcs8 = new JcaPGPKeyConverter().setProvider(Bc.provider()).getPrivateKey(key).getEncoded();
       return KeyFactory.getInstance(family(pub.getAlgorithm())).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
     } catch (PGPException | GeneralSecurityException | RuntimeException e) {
       throw new CountersignException("cannot convert the OpenPGP private key " + KeyValidity.fingerprint(pub)

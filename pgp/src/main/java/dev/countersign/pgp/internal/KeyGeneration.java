@@ -38,12 +38,12 @@ public final class KeyGeneration {
       KeyPair kp;
       int alg;
       if (rsaBits > 0) {
-        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA", Bc.PROVIDER);
+        KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA", Bc.provider());
         gen.initialize(new RSAKeyGenParameterSpec(rsaBits, BigInteger.valueOf(65537)));
         kp = gen.generateKeyPair();
         alg = PublicKeyAlgorithmTags.RSA_GENERAL;
       } else {
-        kp = KeyPairGenerator.getInstance("Ed25519", Bc.PROVIDER).generateKeyPair();
+        kp = KeyPairGenerator.getInstance("Ed25519", Bc.provider()).generateKeyPair();
         alg = PublicKeyAlgorithmTags.EDDSA_LEGACY;
       }
       PGPKeyPair pair = new JcaPGPKeyPair(alg, kp, created);
@@ -63,11 +63,11 @@ public final class KeyGeneration {
       PBESecretKeyEncryptor encryptor = null;
       if (passphrase != null && passphrase.length > 0) {
         encryptor = new JcePBESecretKeyEncryptorBuilder(SymmetricKeyAlgorithmTags.AES_256,
-            Bc.digests().get(HashAlgorithmTags.SHA256), 0x60).setProvider(Bc.PROVIDER).build(passphrase);
+            Bc.digests().get(HashAlgorithmTags.SHA256), 0x60).setProvider(Bc.provider()).build(passphrase);
       }
       PGPKeyRingGenerator gen = new PGPKeyRingGenerator(PGPSignature.POSITIVE_CERTIFICATION, pair, userId,
           Bc.sha1(), hashed.generate(), null,
-          new JcaPGPContentSignerBuilder(alg, HashAlgorithmTags.SHA512).setProvider(Bc.PROVIDER), encryptor);
+          new JcaPGPContentSignerBuilder(alg, HashAlgorithmTags.SHA512).setProvider(Bc.provider()), encryptor);
       return gen.generateSecretKeyRing();
     } catch (GeneralSecurityException | PGPException e) {
       throw new CountersignException("OpenPGP key generation failed: " + e.getMessage(), e);

@@ -27,7 +27,7 @@ public final class Keybox {
   public static List<KeyringCodec.Ring> parse(byte[] data, String what) {
     List<KeyringCodec.Ring> rings = new ArrayList<>();
     try {
-      KeyBox box = new JcaKeyBoxBuilder().setProvider(Bc.PROVIDER).build(data);
+      KeyBox box = new JcaKeyBoxBuilder().setProvider(Bc.provider()).build(data);
       for (KeyBlob blob : box.getKeyBlobs()) {
         if (blob instanceof PublicKeyRingBlob pgp) {
           rings.add(new KeyringCodec.Ring(pgp.getPGPPublicKeyRing(), null));

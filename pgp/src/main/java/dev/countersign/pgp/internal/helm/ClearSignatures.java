@@ -3,6 +3,7 @@ package dev.countersign.pgp.internal.helm;
 import dev.countersign.core.BackendException;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.WrongPasswordException;
+import dev.countersign.pgp.internal.Bc;
 import dev.countersign.pgp.PgpUnlockedKey;
 import java.io.IOException;
 import java.util.Arrays;
@@ -12,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.SecretKeyPacket;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPPrivateKey;
 import org.bouncycastle.openpgp.PGPPublicKey;
@@ -23,12 +23,10 @@ import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.jcajce.JcaPGPObjectFactory;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentSignerBuilder;
-import org.bouncycastle.openpgp.operator.jcajce.JcaPGPContentVerifierBuilderProvider;
 import org.bouncycastle.openpgp.operator.jcajce.JcePBESecretKeyDecryptorBuilder;
 
 /** Canonical-text OpenPGP signatures for cleartext messages, made and checked with Bouncy Castle. */
 public final class ClearSignatures {
-  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
   /** Hash names allowed in a {@code Hash:} header, with their OpenPGP ids. SHA-1 and MD5 are refused. */
   private static final Map<String, Integer> HASHES = Map.of("SHA256", HashAlgorithmTags.SHA256,
       "SHA384", HashAlgorithmTags.SHA384, "SHA512", HashAlgorithmTags.SHA512, "SHA224", HashAlgorithmTags.SHA224);
@@ -50,7 +48,8 @@ public final class ClearSignatures {
   public static PGPSignature sign(List<String> lines, PGPPublicKey pub, PGPPrivateKey priv, Date created) {
     try {
       PGPSignatureGenerator gen = new PGPSignatureGenerator(
-          new JcaPGPContentSignerBuilder(pub.getAlgorithm(), HashAlgorithmTags.SHA512).setProvider(BC), pub);
+          new JcaPGPContentSignerBuilder(pub.getAlgorithm(), HashAlgorithmTags.SHA512)
+              .setProvider(Bc.provider()), pub);
       gen.init(PGPSignature.CANONICAL_TEXT_DOCUMENT, priv);
       return sign(lines, gen, pub, created);
     } catch (PGPException e) {
@@ -84,7 +83,7 @@ public final class ClearSignatures {
       throw new InvalidInputException("the secret key has no private part (a stub, e.g. on a smartcard)");
     }
     try {
-      return key.extractPrivateKey(new JcePBESecretKeyDecryptorBuilder().setProvider(BC)
+      return key.extractPrivateKey(new JcePBESecretKeyDecryptorBuilder(Bc.digests()).setProvider(Bc.provider())
           .build(passphrase == null ? new char[0] : passphrase));
     } catch (PGPException e) {
       if (key.getS2KUsage() != SecretKeyPacket.USAGE_NONE) {
@@ -137,7 +136,7 @@ public final class ClearSignatures {
   /** Whether {@code sig} by {@code key} covers the message text. */
   public static boolean verify(PGPSignature sig, PGPPublicKey key, ClearSignedMessage message) {
     try {
-      sig.init(new JcaPGPContentVerifierBuilderProvider().setProvider(BC), key);
+      sig.init(Bc.verifiers(), key);
       sig.update(message.signedBytes());
       return sig.verify();
     } catch (PGPException e) {
