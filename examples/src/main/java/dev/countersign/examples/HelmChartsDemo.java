@@ -2,6 +2,8 @@ package dev.countersign.examples;
 
 import static java.nio.file.StandardCopyOption.REPLACE_EXISTING;
 
+import dev.countersign.core.Digest;
+import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationException;
@@ -72,7 +74,8 @@ public final class HelmChartsDemo {
       ChartArchive archive = ChartArchive.read(tgz);
       check(Arrays.equals(Files.readAllBytes(tgz), packager.toBytes().archive()), "packaging is not reproducible");
       check(archive.files().stream().noneMatch(f -> f.startsWith("scratch/")), ".helmignore was not honoured");
-      System.out.println("engineer:   packaged " + tgz.getFileName() + " sha256:" + ChartSigner.sha256(tgz)
+      Digest digest = Digest.compute(DigestAlgorithm.SHA256, tgz);
+      System.out.println("engineer:   packaged " + tgz.getFileName() + " " + digest
           + " (packaging again gives the same bytes)");
       System.out.println("engineer:   it holds " + archive.files() + "; .helmignore kept scratch/ out");
 
