@@ -66,15 +66,10 @@ public final class Provenance {
   public static String sign(byte[] body, PGPSecretKey key, char[] passphrase, ProvenanceLayout layout,
       Instant created) {
     try {
-      Objects.requireNonNull(body, "body");
       Objects.requireNonNull(key, "key");
-      Objects.requireNonNull(layout, "layout");
-      Objects.requireNonNull(created, "created");
-      List<String> lines = CanonicalText.lines(body);
-      ProvenanceBody.parse(utf8(String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1)));
+      List<String> lines = checkedLines(body, layout, created);
       PGPSignature sig = ClearSignatures.sign(lines, key, passphrase, Date.from(created));
-      byte[] out = ClearSignedWriter.write("SHA512", lines, encoded(sig), layout == ProvenanceLayout.HELM_3_CRC);
-      return new String(out, StandardCharsets.UTF_8);
+      return write("SHA512", lines, sig, layout);
     } finally {
       if (passphrase != null) {
         Arrays.fill(passphrase, '\0');
@@ -89,15 +84,23 @@ public final class Provenance {
    * for a Signer-backed key), which the {@code Hash:} header names.
    */
   public static String sign(byte[] body, PgpUnlockedKey key, ProvenanceLayout layout, Instant created) {
-    Objects.requireNonNull(body, "body");
     Objects.requireNonNull(key, "key");
+    List<String> lines = checkedLines(body, layout, created);
+    return write(key.hashAlgorithm(), lines, ClearSignatures.sign(lines, key, Date.from(created)), layout);
+  }
+
+  /** The body's canonical lines, once it is known to be a provenance body. */
+  private static List<String> checkedLines(byte[] body, ProvenanceLayout layout, Instant created) {
+    Objects.requireNonNull(body, "body");
     Objects.requireNonNull(layout, "layout");
     Objects.requireNonNull(created, "created");
     List<String> lines = CanonicalText.lines(body);
     ProvenanceBody.parse(utf8(String.join("\n", lines).getBytes(StandardCharsets.ISO_8859_1)));
-    PGPSignature sig = ClearSignatures.sign(lines, key, Date.from(created));
-    byte[] out = ClearSignedWriter.write(key.hashAlgorithm(), lines, encoded(sig),
-        layout == ProvenanceLayout.HELM_3_CRC);
+    return lines;
+  }
+
+  private static String write(String hash, List<String> lines, PGPSignature sig, ProvenanceLayout layout) {
+    byte[] out = ClearSignedWriter.write(hash, lines, encoded(sig), layout == ProvenanceLayout.HELM_3_CRC);
     return new String(out, StandardCharsets.UTF_8);
   }
 
