@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * Remembers passed image verifications so that verifying the same image again costs one request: resolving the
- * tag. Set it on {@link ImageVerifier.Builder#cache}; one cache may serve many verifiers and threads.
+ * tag. Set it on {@link ImageVerifier.Builder#cache} or {@link ImageAttestationVerifier.Builder#cache}; one cache
+ * may serve many verifiers and threads (each verifier's requirements are part of the key).
  *
  * <p><b>What a hit means.</b> An entry says: <em>this manifest digest, in this repository, passed verification
  * with these trusted keys and these requirements (annotations, formats, recursion, identity, signature cap) at
@@ -35,7 +36,7 @@ public final class VerificationCache {
   /** What a cached verdict is about: the image, where it was found, and the verifier's whole policy. */
   record Key(String repository, Digest digest, Object policy) {}
 
-  private record Entry(ImageVerificationResult result, Instant verifiedAt, Instant expires) {}
+  private record Entry(Object result, Instant verifiedAt, Instant expires) {}
 
   private final int maxEntries;
   private final Duration ttl;
@@ -95,26 +96,59 @@ public final class VerificationCache {
 
   /** The cached pass for {@code key}, re-labelled with {@code reference}; expired entries are dropped. */
   synchronized Optional<ImageVerificationResult> get(Key key, String reference) {
-    Entry e = entries.get(key);
-    if (e == null) {
+    Entry e = live(key);
+    if (e == null || !(e.result() instanceof ImageVerificationResult)) {
       return Optional.empty();
     }
-    Instant now = clock.instant();
-    if (!now.isBefore(e.expires())) {
-      entries.remove(key);
-      return Optional.empty();
-    }
-    ImageVerificationResult r = e.result();
+    ImageVerificationResult r = (ImageVerificationResult) e.result();
     List<String> notes = new ArrayList<>(r.notes());
-    notes.add("cached result: " + key.digest() + " passed verification with these keys at " + e.verifiedAt()
-        + " (trusted until " + e.expires() + ")");
+    notes.add(note(key, e, "verification with these keys"));
     return Optional.of(new ImageVerificationResult(reference, r.digest().orElseThrow(), r.subjects(),
         r.signatures(), notes));
   }
 
+  /** The cached attestation pass for {@code key}, re-labelled with {@code reference}. */
+  synchronized Optional<ImageAttestationResult> getAttestations(Key key, String reference) {
+    Entry e = live(key);
+    if (e == null || !(e.result() instanceof ImageAttestationResult)) {
+      return Optional.empty();
+    }
+    ImageAttestationResult r = (ImageAttestationResult) e.result();
+    List<String> notes = new ArrayList<>(r.notes());
+    notes.add(note(key, e, "attestation verification with these keys and this predicate type"));
+    return Optional.of(new ImageAttestationResult(reference, r.digest().orElseThrow(), r.requestedType()
+        .orElse(null), r.attestations(), notes));
+  }
+
+  private Entry live(Key key) {
+    Entry e = entries.get(key);
+    if (e == null) {
+      return null;
+    }
+    if (!clock.instant().isBefore(e.expires())) {
+      entries.remove(key);
+      return null;
+    }
+    return e;
+  }
+
+  private static String note(Key key, Entry e, String what) {
+    return "cached result: " + key.digest() + " passed " + what + " at " + e.verifiedAt() + " (trusted until "
+        + e.expires() + ")";
+  }
+
   /** Keeps {@code result} when it passed; a failure removes any entry for {@code key}. */
   synchronized void put(Key key, ImageVerificationResult result, Instant verifiedAt) {
-    if (!result.passed() || !result.digest().map(key.digest()::equals).orElse(false)) {
+    keep(key, result, result.passed() && result.digest().map(key.digest()::equals).orElse(false), verifiedAt);
+  }
+
+  /** Keeps an attestation {@code result} when it passed; a failure removes any entry for {@code key}. */
+  synchronized void putAttestations(Key key, ImageAttestationResult result, Instant verifiedAt) {
+    keep(key, result, result.passed() && result.digest().map(key.digest()::equals).orElse(false), verifiedAt);
+  }
+
+  private void keep(Key key, Object result, boolean passed, Instant verifiedAt) {
+    if (!passed) {
       entries.remove(key);
       return;
     }

@@ -26,8 +26,8 @@ public final class BundleAttach {
   public static final String PREDICATE_TYPE = "https://sigstore.dev/cosign/sign/v1";
   public static final String IN_TOTO_PAYLOAD_TYPE = "application/vnd.in-toto+json";
   public static final String EMPTY_CONFIG = "{}";
-  static final String CONTENT_ANNOTATION = "dev.sigstore.bundle.content";
-  static final String PREDICATE_ANNOTATION = "dev.sigstore.bundle.predicateType";
+  public static final String CONTENT_ANNOTATION = "dev.sigstore.bundle.content";
+  public static final String PREDICATE_ANNOTATION = "dev.sigstore.bundle.predicateType";
   static final String CREATED_ANNOTATION = "org.opencontainers.image.created";
 
   private BundleAttach() {}
@@ -59,11 +59,20 @@ public final class BundleAttach {
 
   /** Pushes the bundle and its referrer manifest; returns the referrer's descriptor (artifact type, annotations). */
   public static Descriptor push(Repository repo, Descriptor image, Bundle bundle, Instant created) {
+    return push(repo, image, bundle, PREDICATE_TYPE, created);
+  }
+
+  /**
+   * Pushes a DSSE bundle whose statement has {@code predicateType} as cosign pushes signature and attestation
+   * bundles: an empty config, the bundle as the only layer, the image as subject, the predicate type annotated.
+   */
+  public static Descriptor push(Repository repo, Descriptor image, Bundle bundle, String predicateType,
+      Instant created) {
     byte[] json = bundle.toJson().getBytes(StandardCharsets.UTF_8);
     Descriptor layer = repo.pushBlob(MediaTypes.SIGSTORE_BUNDLE_V03, json);
     Descriptor config = repo.pushBlob(MediaTypes.OCI_EMPTY, EMPTY_CONFIG.getBytes(StandardCharsets.US_ASCII));
     Map<String, String> annotations = Map.of(CONTENT_ANNOTATION, "dsse-envelope",
-        PREDICATE_ANNOTATION, PREDICATE_TYPE,
+        PREDICATE_ANNOTATION, predicateType,
         CREATED_ANNOTATION, DateTimeFormatter.ISO_INSTANT.format(created.truncatedTo(ChronoUnit.SECONDS)));
     Manifest m = ImageManifest.builder().artifactType(MediaTypes.SIGSTORE_BUNDLE_V03)
         .config(Descriptor.of(MediaTypes.OCI_EMPTY, config.digest(), config.size()))

@@ -26,7 +26,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks one referrer as a cosign v3 signature bundle. The referrer manifest itself is read (an index's
+ * Checks one referrer as a cosign v3 signature bundle. A referrer listed with another predicate-type annotation
+ * (an attestation) is ignored unread. The referrer manifest itself is read (an index's
  * {@code artifactType} is never trusted); then its subject, its single bundle layer (size capped), the DSSE
  * envelope by a trusted key, and the in-toto statement: type, predicate type, and a subject digest equal to the
  * resolved digest.
@@ -42,6 +43,11 @@ public final class BundleVerification {
       LegacyVerification.Expectations expect) {
     String location = "referrer " + ref.digest();
     VerificationReport.Builder r = VerificationReport.builder(location);
+    String annotatedType = ref.annotations().get(BundleAttach.PREDICATE_ANNOTATION);
+    if (annotatedType != null && !BundleAttach.PREDICATE_TYPE.equals(annotatedType)) {
+      // an attestation bundle (cosign attest): not a signature; skipping it can never accept anything
+      return ignored(subject, location, r, "a bundle of predicate type " + abbreviate(annotatedType) + ", not a signature");
+    }
     Optional<Manifest> m = repo.manifest(ref.digest().toString());
     if (m.isEmpty() || !m.get().digest().equals(ref.digest())) {
       r.add(VerificationCheck.failed("referrer", "manifest " + ref.digest(), m.isEmpty() ? "missing"

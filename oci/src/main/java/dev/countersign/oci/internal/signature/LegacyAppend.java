@@ -34,7 +34,7 @@ import java.util.Optional;
 public final class LegacyAppend {
   /** Most layers a signature manifest may hold; cosign reads no more. */
   public static final int MAX_LAYERS = 1000;
-  static final String SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
+  public static final String SIGNATURE_ANNOTATION = "dev.cosignproject.cosign/signature";
   private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
   private LegacyAppend() {}
@@ -48,7 +48,16 @@ public final class LegacyAppend {
   /** Appends {@code ours} (already pushed) to {@code image}'s signature tag; returns the manifest written. */
   public static Descriptor append(Repository repo, Digest image, Descriptor ours, int maxAttempts,
       Duration confirmDelay) {
-    String tag = Triangulation.signatureTag(image);
+    return append(repo, Triangulation.signatureTag(image), ours, maxAttempts, confirmDelay);
+  }
+
+  /**
+   * Appends {@code ours} (already pushed) to the cosign attachment manifest at {@code tag} ({@code .sig} or
+   * {@code .att}); returns the manifest that holds it. A layer with the same digest, media type and signature
+   * annotation already there is not added again.
+   */
+  public static Descriptor append(Repository repo, String tag, Descriptor ours, int maxAttempts,
+      Duration confirmDelay) {
     Map<String, Descriptor> remembered = new LinkedHashMap<>();
     Descriptor written;
     for (int attempt = 1; attempt <= maxAttempts; attempt++) {
@@ -60,7 +69,7 @@ public final class LegacyAppend {
         return current.get().descriptor(); // the manifest that now holds our layer
       }
       if (merged.size() > MAX_LAYERS) {
-        throw new InvalidInputException("signature tag " + tag + " already holds " + layers.size()
+        throw new InvalidInputException("tag " + tag + " already holds " + layers.size()
             + " layers; another would exceed the " + MAX_LAYERS + " cosign reads");
       }
       Descriptor config = repo.pushBlob(MediaTypes.OCI_CONFIG, signatureConfig(merged));
@@ -74,7 +83,7 @@ public final class LegacyAppend {
       }
       sleep(Duration.ofMillis((long) (Math.random() * 20 * attempt)));
     }
-    throw new RegistryException("signature tag " + tag + " in " + repo.name() + " kept changing under concurrent"
+    throw new RegistryException("tag " + tag + " in " + repo.name() + " kept changing under concurrent"
         + " writers; gave up after " + maxAttempts + " attempts", 0, null, true, null);
   }
 
@@ -111,14 +120,14 @@ public final class LegacyAppend {
   }
 
   /** The layers of an existing signature manifest; a manifest that is not an image manifest is refused. */
-  static List<Descriptor> layersOf(Manifest m, String tag) {
+  public static List<Descriptor> layersOf(Manifest m, String tag) {
     if (!MediaTypes.isImageManifest(m.mediaType())) {
       throw new InvalidInputException("existing " + tag + " is a " + m.mediaType() + ", not an image manifest");
     }
     try {
       return ImageManifest.parse(m).layers();
     } catch (InvalidInputException e) {
-      throw new InvalidInputException("existing signature manifest at " + tag + " is unreadable: "
+      throw new InvalidInputException("existing manifest at " + tag + " is unreadable: "
           + e.getMessage(), e);
     }
   }
