@@ -51,6 +51,14 @@ public final class Peers {
     return run(Map.of(), cmd.toArray(String[]::new));
   }
 
+  /** Runs {@code src/test/peers/cosign_attestation.py} (the {@code .att} peer) with Debian's python3. */
+  public static Result attestationPeer(String... args) {
+    List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3",
+        Path.of("src/test/peers/cosign_attestation.py").toAbsolutePath().toString()));
+    cmd.addAll(List.of(args));
+    return run(Map.of(), cmd.toArray(String[]::new));
+  }
+
   static Result run(Map<String, String> env, String... command) {
     ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().putAll(env);
