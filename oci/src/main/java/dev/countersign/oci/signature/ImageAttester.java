@@ -1,8 +1,13 @@
 package dev.countersign.oci.signature;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.core.Signer;
 import dev.countersign.core.dsse.DsseEnvelope;
+import dev.countersign.core.intoto.AttestationBuilder;
 import dev.countersign.core.intoto.InTotoStatement;
+import dev.countersign.core.intoto.PredicateTypes;
+import dev.countersign.core.intoto.StatementVersion;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.Repository;
 import dev.countersign.oci.internal.attestation.AttestationStore;
@@ -29,8 +34,10 @@ import java.util.Objects;
  * digest (an attestation about another image is refused). Instances are immutable and thread-safe.
  *
  * <pre>{@code
- * DsseEnvelope env = ...;   // e.g. from AttestationBuilder
- * List<AttachedSignature> out = ImageAttester.builder().build().attach(repo, imageDescriptor, env);
+ * List<AttachedSignature> out = ImageAttester.builder().build()
+ *     .attest(repo, imageDescriptor, "registry.example/team/app", signer, "slsaprovenance1", predicateJson);
+ * // or, with an envelope signed elsewhere (e.g. AttestationBuilder):
+ * ImageAttester.builder().format(SignatureFormat.LEGACY).build().attach(repo, imageDescriptor, envelope);
  * }</pre>
  */
 public final class ImageAttester {
@@ -38,8 +45,10 @@ public final class ImageAttester {
   private final Clock clock;
   private final int maxAttempts;
   private final Duration confirmDelay;
+  private final StatementVersion statementVersion;
 
   private ImageAttester(Builder b) {
+    this.statementVersion = b.statementVersion;
     this.format = b.format;
     this.clock = b.clock;
     this.maxAttempts = b.maxAttempts;
@@ -80,6 +89,21 @@ public final class ImageAttester {
     return List.copyOf(out);
   }
 
+  /**
+   * Builds a statement about {@code image} (subject: the image digest, named by {@code subjectName}, e.g. the
+   * repository), with {@code predicateType} (a URI or a cosign shortcut such as {@code slsaprovenance1}) and
+   * {@code predicate}, in the statement version set on the builder, signs it with {@code signer} and attaches it.
+   */
+  public List<AttachedSignature> attest(Repository repo, Descriptor image, String subjectName, Signer signer,
+      String predicateType, JsonNode predicate) {
+    Objects.requireNonNull(image, "image");
+    DsseEnvelope env = AttestationBuilder.of(Objects.requireNonNull(signer, "signer"))
+        .subject(Objects.requireNonNull(subjectName, "subjectName"), image.digest())
+        .predicate(PredicateTypes.resolve(predicateType), Objects.requireNonNull(predicate, "predicate"))
+        .statementVersion(statementVersion).build().envelope();
+    return attach(repo, image, env);
+  }
+
   private static String abbreviate(String s) {
     return s.length() <= 200 ? s : s.substring(0, 197) + "...";
   }
@@ -90,8 +114,15 @@ public final class ImageAttester {
     private Clock clock = Clock.systemUTC();
     private int maxAttempts = 8;
     private Duration confirmDelay = Duration.ofMillis(250);
+    private StatementVersion statementVersion = StatementVersion.V1;
 
     private Builder() {}
+
+    /** The statement version {@link #attest} writes; default {@link StatementVersion#V1} (cosign writes v0.1). */
+    public Builder statementVersion(StatementVersion version) {
+      this.statementVersion = Objects.requireNonNull(version, "version");
+      return this;
+    }
 
     /** Which scheme(s) to write; default {@link SignatureFormat#BOTH}. */
     public Builder format(SignatureFormat format) {

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationException;
 import dev.countersign.core.VerificationReport;
 import dev.countersign.core.dsse.DsseEnvelope;
+import dev.countersign.core.intoto.StatementVersion;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.testing.InMemoryImages;
 import dev.countersign.oci.testing.InMemoryRepository;
@@ -54,6 +56,28 @@ class ImageAttestationVerifierTest {
     for (String name : List.of("payload-type", "signature", "threshold", "statement", "subject", "predicate-type")) {
       assertEquals(VerificationCheck.Status.PASSED, one.check(name).orElseThrow().status(), name + " in " + one);
     }
+  }
+
+  @Test
+  void attestConvenienceShortcutsAndLenientSbomTypes() throws Exception {
+    InMemoryRepository repo = new InMemoryRepository("r/app");
+    Descriptor image = InMemoryImages.image(repo, "v1");
+    ImageAttester attester = ImageAttester.builder().statementVersion(StatementVersion.V0_1)
+        .confirmDelay(Duration.ZERO).build();
+    attester.attest(repo, image, "r/app", TestSigners.p256("dev"), "slsaprovenance1",
+        TestAttestations.JSON.readTree("{\"buildDefinition\":{}}"));
+    attester.attest(repo, image, "r/app", TestSigners.p256("dev"), "https://cyclonedx.org/bom/v1.5",
+        TestAttestations.JSON.readTree("{\"bomFormat\":\"CycloneDX\"}"));
+    ImageAttestationResult slsa = verifier("dev").type("slsaprovenance1").build().verify(repo, "v1");
+    assertTrue(slsa.passed(), slsa::toString);
+    assertEquals(StatementVersion.V0_1, slsa.statements().get(0).version());
+    assertEquals(TestAttestations.SLSA1, slsa.statements().get(0).predicateType());
+    ImageAttestationResult sbom = verifier("dev").type("cyclonedx").build().verify(repo, "v1");
+    assertEquals(2, sbom.statements().size(), sbom::toString);
+    assertEquals("https://cyclonedx.org/bom/v1.5", sbom.statements().get(0).predicateType());
+    ImageAttestationResult v02 = verifier("dev").type("slsaprovenance").build().verify(repo, "v1");
+    assertFalse(v02.passed(), "slsaprovenance is v0.2 in cosign");
+    assertThrows(InvalidInputException.class, () -> verifier("dev").type("no such shortcut"));
   }
 
   @Test
