@@ -8,6 +8,7 @@ import dev.countersign.policy.internal.SourceRepositories;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +53,7 @@ public final class ProvenancePolicy {
     builderIdPrefixes = List.copyOf(b.builderIdPrefixes);
     buildTypes = List.copyOf(b.buildTypes);
     entryPoints = List.copyOf(b.entryPoints);
-    externalParameters = Map.copyOf(b.externalParameters);
+    externalParameters = Collections.unmodifiableMap(new LinkedHashMap<>(b.externalParameters));
     maxAge = b.maxAge;
     rules = List.copyOf(b.rules.values());
     compiledRules = CelRules.compile(rules);

@@ -78,14 +78,15 @@ public final class CelRules {
   public List<RuleProgram> programs(RuleLimits limits) {
     CelOptions options = CelOptions.current()
         .enableHeterogeneousNumericComparisons(true)
-        .comprehensionMaxIterations(limits.maxIterations())
+        .comprehensionMaxIterations(limits.maxIterations() > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE
+            : limits.maxIterations() * 2)
         .maxRegexProgramSize(1000)
         .build();
     CelRuntime runtime = CelRuntimeFactory.standardCelRuntimeBuilder().setOptions(options).build();
     List<RuleProgram> out = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) {
       try {
-        out.add(new RuleProgram(rules.get(i), runtime.createProgram(asts.get(i)), limits));
+        out.add(new RuleProgram(rules.get(i), asts.get(i), runtime.createProgram(asts.get(i)), limits));
       } catch (CelEvaluationException e) {
         throw new InvalidInputException("rule " + rules.get(i).name() + " cannot be planned: "
             + oneLine(e.getMessage()), e);
