@@ -32,11 +32,15 @@ public final class StrictJson {
   private StrictJson() {}
 
   private static ObjectMapper createMapper() {
+    return createMapper(MAX_BYTES);
+  }
+
+  private static ObjectMapper createMapper(int maxStringLength) {
     JsonFactory f = JsonFactory.builder()
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).maxNumberLength(64)
-            .maxStringLength(MAX_BYTES).build())
+            .maxStringLength(maxStringLength).build())
         .build();
     ObjectMapper m = new ObjectMapper(f);
     m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -46,15 +50,28 @@ public final class StrictJson {
 
   /** Parses a JSON object of at most {@link #MAX_BYTES}; {@code what} names the document in messages. */
   public static JsonNode parseObject(byte[] json, String what) {
+    return parseObject(json, what, MAX_BYTES);
+  }
+
+  /**
+   * Parses a JSON object of at most {@code maxBytes} (checked before parsing); caps above {@link #MAX_BYTES} use a
+   * reader whose string-length limit follows the cap.
+   */
+  public static JsonNode parseObject(byte[] json, String what, int maxBytes) {
+    if (maxBytes < 1) {
+      throw new InvalidInputException("size cap for " + what + " must be positive, got " + maxBytes);
+    }
     if (json == null || json.length == 0) {
       throw new InvalidInputException(what + " is empty");
     }
-    if (json.length > MAX_BYTES) {
-      throw new InvalidInputException(what + " is larger than " + (MAX_BYTES >> 20) + " MiB");
+    if (json.length > maxBytes) {
+      throw new InvalidInputException(what + " is " + json.length + " bytes, larger than "
+          + describeSize(maxBytes));
     }
+    ObjectMapper mapper = maxBytes <= MAX_BYTES ? MAPPER : createMapper(maxBytes);
     JsonNode node;
     try {
-      node = MAPPER.readTree(json);
+      node = mapper.readTree(json);
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(what + " is not valid JSON: " + e.getOriginalMessage()
           + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
@@ -70,12 +87,17 @@ public final class StrictJson {
 
   /** Reads at most {@link #MAX_BYTES} from {@code in} (not closed); more is an error. */
   public static byte[] readCapped(InputStream in, String what) {
+    return readCapped(in, what, MAX_BYTES);
+  }
+
+  /** Reads at most {@code maxBytes} from {@code in} (not closed); more is an error, found without reading on. */
+  public static byte[] readCapped(InputStream in, String what, int maxBytes) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buf = new byte[1 << 16];
     try {
       for (int n; (n = in.read(buf)) != -1; ) {
-        if (out.size() + n > MAX_BYTES) {
-          throw new InvalidInputException(what + " is larger than " + (MAX_BYTES >> 20) + " MiB");
+        if ((long) out.size() + n > maxBytes) {
+          throw new InvalidInputException(what + " is larger than " + describeSize(maxBytes));
         }
         out.write(buf, 0, n);
       }
@@ -196,6 +218,10 @@ public final class StrictJson {
       throw new InvalidInputException(path + " is missing");
     }
     return v;
+  }
+
+  private static String describeSize(int bytes) {
+    return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
   }
 
   private static InvalidInputException wrongType(String path, String expected, JsonNode v) {
