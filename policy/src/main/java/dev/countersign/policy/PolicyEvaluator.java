@@ -3,6 +3,7 @@ package dev.countersign.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationReport;
+import dev.countersign.core.intoto.InTotoStatement;
 import dev.countersign.policy.internal.CelValues;
 import dev.countersign.policy.internal.ProvenanceChecks;
 import dev.countersign.policy.internal.ProvenanceFacts;
@@ -44,6 +45,11 @@ public final class PolicyEvaluator {
 
   public ProvenancePolicy policy() {
     return policy;
+  }
+
+  /** Evaluates a parsed statement (its JSON, unknown fields included, is what CEL rules see). */
+  public PolicyEvaluation evaluate(InTotoStatement statement, Instant now) {
+    return evaluate(StatementJson.parse(Objects.requireNonNull(statement, "statement").toJson()), now);
   }
 
   /** Evaluates a statement given as JSON bytes (at most 16 MiB, strict: no duplicate keys). */
