@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * A SLSA provenance predicate, read from v1 ({@code https://slsa.dev/provenance/v1}), v0.2 or v0.1 with one set of
  * accessors, and written as v1 by {@link #builder()}. The source, ref, commit and entry point are found where real
- * builders put them: Countersign's {@code ProvenanceGenerator} and GitLab ({@code externalParameters.source}),
+ * builders put them: Countersign's {@link ProvenanceGenerator} and GitLab ({@code externalParameters.source}),
  * GitHub Actions, GitHub artifact attestations and npm ({@code externalParameters.workflow}), Google Cloud Build
  * ({@code externalParameters.buildConfigSource}), slsa-github-generator (v0.2 {@code invocation.configSource};
  * v1 {@code source} descriptor or {@code resolvedDependencies}); the commit is the {@code gitCommit} (or

@@ -123,7 +123,7 @@ public final class ProvenanceReader {
   }
 
   /** An RFC 3339 timestamp member; null when absent. */
-  static Instant time(JsonNode obj, String field, String path) {
+  public static Instant time(JsonNode obj, String field, String path) {
     if (obj == null) {
       return null;
     }
