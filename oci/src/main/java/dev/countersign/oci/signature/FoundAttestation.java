@@ -4,6 +4,7 @@ import dev.countersign.core.Digest;
 import dev.countersign.core.KeyId;
 import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationReport;
+import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.core.intoto.InTotoStatement;
 import java.util.List;
 import java.util.Objects;
@@ -34,10 +35,17 @@ public final class FoundAttestation {
   private final List<KeyId> keyIds;
   private final VerificationReport report;
   private final InTotoStatement statement;
+  private final DsseEnvelope envelope;
 
   /** Used by {@link ImageAttestationVerifier}; {@code statement} is kept only for VERIFIED and OTHER_TYPE. */
   public FoundAttestation(SignatureFormat format, Digest subject, String location, Status status, List<KeyId> keyIds,
       VerificationReport report, InTotoStatement statement) {
+    this(format, subject, location, status, keyIds, report, statement, null);
+  }
+
+  /** As above, keeping the envelope the statement came from (VERIFIED and OTHER_TYPE only). */
+  public FoundAttestation(SignatureFormat format, Digest subject, String location, Status status, List<KeyId> keyIds,
+      VerificationReport report, InTotoStatement statement, DsseEnvelope envelope) {
     this.format = Objects.requireNonNull(format, "format");
     this.subject = Objects.requireNonNull(subject, "subject");
     this.location = Objects.requireNonNull(location, "location");
@@ -49,6 +57,12 @@ public final class FoundAttestation {
       throw new IllegalArgumentException("a verified attestation needs its statement and a passed report");
     }
     this.statement = signed ? statement : null;
+    this.envelope = signed ? envelope : null;
+  }
+
+  /** The DSSE envelope of a verified (or other-type) attestation, when the reader kept it. */
+  public Optional<DsseEnvelope> envelope() {
+    return Optional.ofNullable(envelope);
   }
 
   /** {@link SignatureFormat#LEGACY} ({@code .att} layer) or {@link SignatureFormat#BUNDLE} (referrer). */

@@ -57,10 +57,12 @@ public final class EnvelopeCheck {
     }
     if (expect.type() != null && !expect.typeMatches().test(type)) {
       r.add(VerificationCheck.failed("predicate-type", expect.type(), abbreviate(type), null));
-      return done(format, image, location, FoundAttestation.Status.OTHER_TYPE, keys, r, statement);
+      return new FoundAttestation(format, image, location, FoundAttestation.Status.OTHER_TYPE, keys, r.build(),
+          statement, env);
     }
     r.add(VerificationCheck.passed("predicate-type", type));
-    return done(format, image, location, FoundAttestation.Status.VERIFIED, keys, r, statement);
+    return new FoundAttestation(format, image, location, FoundAttestation.Status.VERIFIED, keys, r.build(), statement,
+        env);
   }
 
   /**
