@@ -13,8 +13,22 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Fills a SLSA provenance v1 predicate from the CI environment it runs in: GitHub Actions, GitLab CI, Jenkins or
- * Tekton (see the variables each reads in {@code docs/attestations.md}), with any value overridden explicitly.
+ * Fills a SLSA provenance v1 predicate from the CI environment it runs in, with any value overridden explicitly:
+ * <ul>
+ * <li>GitHub Actions ({@code GITHUB_ACTIONS=true}): {@code GITHUB_SERVER_URL}, {@code GITHUB_REPOSITORY},
+ * {@code GITHUB_REF}, {@code GITHUB_SHA}, {@code GITHUB_WORKFLOW_REF}, {@code GITHUB_RUN_ID}/{@code _ATTEMPT},
+ * {@code RUNNER_ENVIRONMENT}/{@code _OS}/{@code _ARCH}; builder {@code <server>/actions/runner/github-hosted} (or
+ * {@code self-hosted}), build type {@code https://actions.github.io/buildtypes/workflow/v1};
+ * <li>GitLab CI ({@code GITLAB_CI=true}): {@code CI_PROJECT_URL}, {@code CI_COMMIT_SHA}, {@code CI_COMMIT_TAG} /
+ * {@code CI_COMMIT_BRANCH} / {@code CI_COMMIT_REF_NAME}, {@code CI_SERVER_URL} + {@code CI_RUNNER_ID} (builder),
+ * {@code CI_JOB_URL}, {@code CI_JOB_NAME};
+ * <li>Jenkins ({@code JENKINS_URL}, the builder): {@code GIT_URL}, {@code GIT_COMMIT}, {@code GIT_BRANCH}
+ * ({@code origin/main} becomes {@code refs/heads/main}) or {@code TAG_NAME}, {@code BUILD_URL}, {@code JOB_NAME};
+ * <li>Tekton ({@code TEKTON_TASK_RUN} or {@code TEKTON_PIPELINE_RUN}, mapped by the Task from
+ * {@code $(context...)}): {@code GIT_URL}, {@code GIT_COMMIT}, {@code GIT_REF} (git-clone results),
+ * {@code TEKTON_NAMESPACE}, optional {@code TEKTON_BUILDER_ID} (default {@code https://tekton.dev/chains/v2}).
+ * </ul>
+ * Build types of CIs without their own are {@code https://countersign.dev/buildtypes/<ci>/v1}.
  * The result follows {@link SlsaProvenanceBuilder}'s convention ({@code externalParameters.source},
  * {@code externalParameters.entryPoint}, a {@code git+...@ref} dependency with {@code gitCommit}). The entry point
  * defaults to the CI's workflow file or job name; pass the real build command with {@link #entryPoint(String)}.
