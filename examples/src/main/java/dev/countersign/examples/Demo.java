@@ -4,8 +4,8 @@ import java.nio.file.Path;
 
 /**
  * The end-to-end demo the README's first command runs, on embedded defaults (generated keys, an OCI layout in
- * {@code target/demo} for a registry): blob signing ({@link Quickstart}), then the image workflow
- * ({@link SupplyChainDemo}), then the Helm chart workflow with a PGP key ({@link HelmChartsDemo}).
+ * {@code target/demo} for a registry): blob signing ({@link Quickstart}), then the image workflow with provenance
+ * and promotion ({@link SupplyChainDemo}), then the Helm chart workflow with a PGP key ({@link HelmChartsDemo}).
  */
 public final class Demo {
   private Demo() {}
@@ -15,7 +15,8 @@ public final class Demo {
     System.out.println("== Blobs: sign and verify a file (cosign sign-blob / verify-blob formats)");
     Quickstart.main(new String[] {dir.resolve("blob").toString()});
     System.out.println();
-    System.out.println("== Images: build, sign, verify, countersign, promote, verify as a customer");
+    System.out.println("== Images: build + provenance, sign, attest; promote under a policy (one passes, one is"
+        + " rejected); verify as a customer");
     SupplyChainDemo.run(dir.resolve("image"));
     System.out.println();
     System.out.println("== Helm charts: PGP key ceremony, package, sign, publish, verify as a user (helm verify)");

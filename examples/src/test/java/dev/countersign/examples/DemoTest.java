@@ -21,9 +21,11 @@ class DemoTest {
       System.setOut(original);
     }
     String out = captured.toString(StandardCharsets.UTF_8);
-    assertTrue(out.contains("platform: developer signature verified"), out);
-    assertTrue(out.contains("customer: app:prod verified: 1 signature(s) by the platform key with stage=prod (of 4 found)"), out);
-    assertTrue(out.contains("customer: app:sneaky rejected: "), out);
+    assertTrue(out.contains("=> PROMOTED sha256:"), out);
+    assertTrue(out.contains("=> REJECTED: build provenance mismatch: source ref expected refs/heads/main, got "
+        + "refs/heads/experiment"), out);
+    assertTrue(out.contains("customer: 11. platform signature verified with platform.pub (2 of the 4 signatures"), out);
+    assertTrue(out.contains("demo.local/acme/web:dev (never promoted) rejected: "), out);
     assertTrue(out.contains("Chart Hash Verified: sha256:"), out);
     assertTrue(out.contains("user:       tampered archive rejected: archive-digest: FAILED"), out);
   }
