@@ -2,8 +2,11 @@ package dev.countersign.policy;
 
 import dev.countersign.core.Digest;
 import dev.countersign.core.KeyId;
+import dev.countersign.core.KeyQuery;
+import dev.countersign.core.KeyResolver;
 import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationReport;
+import dev.countersign.core.Verifier;
 import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.core.intoto.InTotoStatement;
 import dev.countersign.core.intoto.PredicateTypes;
@@ -38,6 +41,12 @@ final class PromotionRun {
   private final Repository target;
   private final String targetTag;
   private String targetReference;
+  /** Developer and platform keys together: one pass over the image's signatures serves both questions. */
+  private final KeyResolver trusted;
+  private final Set<KeyId> developerIds = new HashSet<>();
+  private final KeyId platformId;
+  private boolean platformSigned;
+  private boolean vsaAttached;
 
   PromotionRun(Promotion settings, Repository source, String reference, String tagOrDigest,
       Repository target, String targetTag) {
@@ -48,6 +57,13 @@ final class PromotionRun {
     this.target = target;
     this.targetTag = targetTag;
     this.targetReference = reference;
+    this.platformId = settings.platformSigner.keyId();
+    settings.developerKeys.resolve(KeyQuery.any()).forEach(v -> developerIds.add(v.keyId()));
+    this.trusted = query -> {
+      List<Verifier> keys = new ArrayList<>(settings.developerKeys.resolve(query));
+      keys.addAll(settings.platformKeys.resolve(query));
+      return keys;
+    };
   }
 
   /** The signing identity in the target repository when it differs from the source's. */
@@ -76,16 +92,20 @@ final class PromotionRun {
     if (rejected.isPresent()) {
       return new PromotionResult(digest, report.build(), List.of(), rejected.get());
     }
-    List<String> actions = new PromotionWrites(settings, source, target, targetReference, targetTag)
-        .write(image, provenance);
+    PromotionWrites writes = new PromotionWrites(settings, source, target, targetReference, targetTag);
+    if (target == source) {
+      writes.alreadyFound(platformSigned, vsaAttached);
+    }
+    List<String> actions = writes.write(image, provenance);
     return new PromotionResult(digest, report.build(), actions, null);
   }
 
   private Optional<String> developerSignatures(String pinned, VerificationReport.Builder report) {
-    ImageVerificationResult sigs = ImageVerifier.builder().keyResolver(settings.developerKeys).build()
-        .verify(source, pinned);
+    ImageVerificationResult sigs = ImageVerifier.builder().keyResolver(trusted).build().verify(source, pinned);
     Set<KeyId> keys = new HashSet<>();
     sigs.verified().forEach(s -> s.keyId().ifPresent(keys::add));
+    platformSigned = keys.contains(platformId);
+    keys.retainAll(developerIds);
     int need = settings.threshold;
     if (keys.size() >= need) {
       report.add(VerificationCheck.passed("developer-signatures", keys.size() + " distinct trusted developer key(s)"
@@ -103,14 +123,18 @@ final class PromotionRun {
   private Optional<String> provenance(String pinned, VerificationReport.Builder report, List<FoundAttestation> out) {
     List<String> wanted = settings.policy.policy().predicateTypes().isEmpty() ? DEFAULT_TYPES
         : settings.policy.policy().predicateTypes();
-    ImageAttestationResult atts = ImageAttestationVerifier.builder().keyResolver(settings.developerKeys)
-        .threshold(settings.threshold).build().verify(source, pinned);
+    ImageAttestationResult atts = ImageAttestationVerifier.builder().keyResolver(trusted).build()
+        .verify(source, pinned);
     // One envelope stored in both schemes (.att layer and bundle referrer) is one attestation.
     Set<String> seen = new HashSet<>();
     for (FoundAttestation a : atts.verified()) {
       String type = a.statement().map(InTotoStatement::predicateType).orElse("");
       String envelope = a.envelope().map(DsseEnvelope::toJson).orElse(a.location());
-      if (wanted.stream().anyMatch(w -> PredicateTypes.matches(w, type)) && seen.add(envelope)) {
+      Set<KeyId> signers = new HashSet<>(a.keyIds());
+      vsaAttached |= signers.contains(platformId) && PromotionWrites.isOurSummary(settings, a.statement().get());
+      signers.retainAll(developerIds);
+      if (signers.size() >= settings.threshold && wanted.stream().anyMatch(w -> PredicateTypes.matches(w, type))
+          && seen.add(envelope)) {
         out.add(a);
       }
     }

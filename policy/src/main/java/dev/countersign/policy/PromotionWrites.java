@@ -2,6 +2,7 @@ package dev.countersign.policy;
 
 import dev.countersign.core.Digest;
 import dev.countersign.core.DigestAlgorithm;
+import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.core.intoto.AttestationBuilder;
 import dev.countersign.core.intoto.InTotoStatement;
@@ -35,6 +36,8 @@ final class PromotionWrites {
   private final Repository target;
   private final String targetReference;
   private final String targetTag;
+  private boolean knownSigned;
+  private boolean knownAttested;
 
   PromotionWrites(Promotion settings, Repository source, Repository target, String targetReference,
       String targetTag) {
@@ -45,6 +48,12 @@ final class PromotionWrites {
     this.targetTag = targetTag;
   }
 
+  /** What the checks already found on the image (same repository): spares reading it all again. */
+  void alreadyFound(boolean platformSigned, boolean summaryAttached) {
+    this.knownSigned = platformSigned;
+    this.knownAttested = summaryAttached;
+  }
+
   List<String> write(Descriptor image, List<FoundAttestation> provenance) {
     List<String> actions = new ArrayList<>();
     Digest digest = image.digest();
@@ -53,13 +62,15 @@ final class PromotionWrites {
       ImageCopy.withoutSignatures().copy(source, pinned, target, null);
       actions.add("copied " + pinned + " to " + targetReference);
     }
-    if (ImageVerifier.builder().keyResolver(settings.platformKeys).build().verify(target, pinned).passed()) {
+    boolean copied = target != source;
+    if (knownSigned || copied
+        && ImageVerifier.builder().keyResolver(settings.platformKeys).build().verify(target, pinned).passed()) {
       actions.add("platform signature already present");
     } else {
       ImageSigner.builder(settings.platformSigner).format(settings.format).build().sign(target, targetReference, image);
       actions.add("signed " + pinned + " with platform key " + settings.platformSigner.keyId());
     }
-    if (vsaPresent(pinned)) {
+    if (knownAttested || copied && vsaPresent(pinned)) {
       actions.add("verification summary already attached");
     } else {
       SignedAttestation vsa = AttestationBuilder.of(settings.platformSigner).subject(targetReference, digest)
@@ -80,15 +91,26 @@ final class PromotionWrites {
 
   /** A PASSED VSA for this digest and this policy, signed by the platform key, is already attached. */
   private boolean vsaPresent(String pinned) {
-    String policyDigest = settings.policy.digest().hex();
     for (InTotoStatement s : ImageAttestationVerifier.builder().keyResolver(settings.platformKeys)
         .type(PredicateTypes.SLSA_VSA_V1).build().verify(target, pinned).statements()) {
-      VerificationSummary vsa = VerificationSummary.from(s);
-      if (vsa.passed() && policyDigest.equals(vsa.policy().digest().asMap().get("sha256"))) {
+      if (isOurSummary(settings, s)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A PASSED verification summary under this promotion's policy (same policy digest). */
+  static boolean isOurSummary(Promotion settings, InTotoStatement statement) {
+    if (!PredicateTypes.SLSA_VSA_V1.equals(statement.predicateType())) {
+      return false;
+    }
+    try {
+      VerificationSummary vsa = VerificationSummary.from(statement);
+      return vsa.passed() && settings.policy.digest().hex().equals(vsa.policy().digest().asMap().get("sha256"));
+    } catch (InvalidInputException malformed) {
+      return false;
+    }
   }
 
   private VerificationSummary summary(Digest digest, List<FoundAttestation> provenance) {
