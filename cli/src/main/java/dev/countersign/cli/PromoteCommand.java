@@ -48,8 +48,9 @@ final class PromoteCommand implements Callable<Integer> {
   @Option(names = "--policy", required = true, paramLabel = "FILE", description = "the provenance policy file")
   Path policy;
 
-  @Option(names = "--to", defaultValue = "prod", paramLabel = "TAG", description = "the tag to promote to "
-      + "(default: ${DEFAULT-VALUE})")
+  @Option(names = "--to", defaultValue = "prod", paramLabel = "TAG_OR_REF",
+      description = "a tag in the same repository (default: ${DEFAULT-VALUE}), or a reference in a production "
+          + "repository (REGISTRY/REPO:TAG or oci:PATH:TAG) to copy the image to, sign and attest there")
   String to;
 
   @Option(names = "--signature-format", defaultValue = "both", paramLabel = "FORMAT",
@@ -81,8 +82,19 @@ final class PromoteCommand implements Callable<Integer> {
         .threshold(threshold).policy(PolicyDocument.read(policy)).platformSigner(platform)
         .format(SignCommand.parseFormat(format)).build();
     PromotionResult result;
-    try (ImageTarget target = ImageTarget.open(image, registry.insecure)) {
-      result = promotion.promote(target.repository(), target.identity(), target.tagOrDigest(), to);
+    try (ImageTarget source = ImageTarget.open(image, registry.insecure)) {
+      if (!to.contains("/") && !to.startsWith("oci:")) {
+        result = promotion.promote(source.repository(), source.identity(), source.tagOrDigest(), to);
+      } else {
+        try (ImageTarget target = ImageTarget.open(to, registry.insecure, true)) {
+          String tag = target.tagOrNull();
+          if (tag == null) {
+            throw new ParameterException(parent.spec.commandLine(), "--to " + to + " needs a tag");
+          }
+          result = promotion.promote(source.repository(), source.identity(), source.tagOrDigest(),
+              target.repository(), target.identity(), tag);
+        }
+      }
     }
     PrintWriter out = parent.spec.commandLine().getOut();
     PrintWriter err = parent.spec.commandLine().getErr();

@@ -80,6 +80,17 @@ class AttestationCommandsTest {
   }
 
   @Test
+  void promoteCopiesIntoAProductionRepositoryAndSignsAndAttestsThere() {
+    String prod = "oci:" + dir.resolve("prod-layout") + ":1.0";
+    Cli.withPassword("", "promote", "--key", key("platform.key"), "--developer-key", key("dev.pub"), "--policy",
+        key("policy.yaml"), "--to", prod, image).expect(0);
+    Cli.run("verify", "--key", key("platform.pub"), prod).expect(0);
+    Cli.run("verify-attestation", "--key", key("platform.pub"), "--type", "https://slsa.dev/verification_summary/v1",
+        prod).expect(0);
+    Cli.run("verify", "--key", key("platform.pub"), layout + ":dev").expect(1);
+  }
+
+  @Test
   void promoteRejectsAMismatchWithItsReasonAndWritesNothing() {
     Cli.Result r = Cli.withPassword("", "promote", "--key", key("platform.key"), "--developer-key", key("dev.pub"),
         "--policy", key("other-policy.yaml"), "-o", "json", image).expect(1);
