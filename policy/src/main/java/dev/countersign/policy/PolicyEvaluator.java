@@ -3,6 +3,7 @@ package dev.countersign.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationReport;
+import dev.countersign.core.intoto.PredicateTypes;
 import dev.countersign.core.intoto.InTotoStatement;
 import dev.countersign.policy.internal.CelValues;
 import dev.countersign.policy.internal.ProvenanceChecks;
@@ -66,7 +67,8 @@ public final class PolicyEvaluator {
     VerificationReport.Builder report = VerificationReport.builder("in-toto statement (" + predicateType + ")");
     List<String> types = policy.predicateTypes();
     report.add(types.isEmpty() ? VerificationCheck.notPerformed("predicate-type", "the policy allows any type")
-        : types.contains(predicateType) ? VerificationCheck.passed("predicate-type", predicateType)
+        : types.stream().anyMatch(t -> PredicateTypes.matches(t, predicateType))
+            ? VerificationCheck.passed("predicate-type", predicateType)
         : VerificationCheck.failed("predicate-type", ProvenanceChecks.expected(types), predicateType, null));
     typedChecks(report, predicateType, ProvenanceFacts.read(predicateType, predicate), now);
     if (!programs.isEmpty()) {

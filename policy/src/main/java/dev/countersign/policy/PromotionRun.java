@@ -14,12 +14,15 @@ import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.ImageCopy;
 import dev.countersign.oci.Repository;
 import dev.countersign.oci.signature.FoundAttestation;
+import dev.countersign.oci.signature.FoundSignature;
 import dev.countersign.oci.signature.ImageAttestationResult;
 import dev.countersign.oci.signature.ImageAttestationVerifier;
 import dev.countersign.oci.signature.ImageVerificationResult;
 import dev.countersign.oci.signature.ImageVerifier;
+import dev.countersign.oci.signature.SignatureFormat;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -45,8 +48,8 @@ final class PromotionRun {
   private final KeyResolver trusted;
   private final Set<KeyId> developerIds = new HashSet<>();
   private final KeyId platformId;
-  private boolean platformSigned;
-  private boolean vsaAttached;
+  private final Set<SignatureFormat> platformSigned = EnumSet.noneOf(SignatureFormat.class);
+  private final List<FoundAttestation> platformAttestations = new ArrayList<>();
 
   PromotionRun(Promotion settings, Repository source, String reference, String tagOrDigest,
       Repository target, String targetTag) {
@@ -94,7 +97,7 @@ final class PromotionRun {
     }
     PromotionWrites writes = new PromotionWrites(settings, source, target, targetReference, targetTag);
     if (target == source) {
-      writes.alreadyFound(platformSigned, vsaAttached);
+      writes.alreadyFound(platformSigned, platformAttestations);
     }
     List<String> actions = writes.write(image, provenance);
     return new PromotionResult(digest, report.build(), actions, null);
@@ -103,8 +106,12 @@ final class PromotionRun {
   private Optional<String> developerSignatures(String pinned, VerificationReport.Builder report) {
     ImageVerificationResult sigs = ImageVerifier.builder().keyResolver(trusted).build().verify(source, pinned);
     Set<KeyId> keys = new HashSet<>();
-    sigs.verified().forEach(s -> s.keyId().ifPresent(keys::add));
-    platformSigned = keys.contains(platformId);
+    for (FoundSignature s : sigs.verified()) {
+      s.keyId().ifPresent(keys::add);
+      if (s.keyId().filter(platformId::equals).isPresent()) {
+        platformSigned.add(s.format());
+      }
+    }
     keys.retainAll(developerIds);
     int need = settings.threshold;
     if (keys.size() >= need) {
@@ -131,7 +138,9 @@ final class PromotionRun {
       String type = a.statement().map(InTotoStatement::predicateType).orElse("");
       String envelope = a.envelope().map(DsseEnvelope::toJson).orElse(a.location());
       Set<KeyId> signers = new HashSet<>(a.keyIds());
-      vsaAttached |= signers.contains(platformId) && PromotionWrites.isOurSummary(settings, a.statement().get());
+      if (signers.contains(platformId)) {
+        platformAttestations.add(a);
+      }
       signers.retainAll(developerIds);
       if (signers.size() >= settings.threshold && wanted.stream().anyMatch(w -> PredicateTypes.matches(w, type))
           && seen.add(envelope)) {

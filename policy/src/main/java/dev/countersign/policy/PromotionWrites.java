@@ -3,7 +3,6 @@ package dev.countersign.policy;
 import dev.countersign.core.Digest;
 import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.core.InvalidInputException;
-import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.core.intoto.AttestationBuilder;
 import dev.countersign.core.intoto.InTotoStatement;
 import dev.countersign.core.intoto.PredicateTypes;
@@ -19,11 +18,16 @@ import dev.countersign.oci.signature.ImageAttester;
 import dev.countersign.oci.signature.ImageAttestationVerifier;
 import dev.countersign.oci.signature.ImageSigner;
 import dev.countersign.oci.signature.ImageVerifier;
+import dev.countersign.oci.signature.SignatureFormat;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The writes of a promotion that passed, in crash-safe order: copy into the target repository (when it is another
@@ -36,8 +40,8 @@ final class PromotionWrites {
   private final Repository target;
   private final String targetReference;
   private final String targetTag;
-  private boolean knownSigned;
-  private boolean knownAttested;
+  private Set<SignatureFormat> knownSigned;
+  private List<FoundAttestation> knownAttestations;
 
   PromotionWrites(Promotion settings, Repository source, Repository target, String targetReference,
       String targetTag) {
@@ -49,9 +53,9 @@ final class PromotionWrites {
   }
 
   /** What the checks already found on the image (same repository): spares reading it all again. */
-  void alreadyFound(boolean platformSigned, boolean summaryAttached) {
+  void alreadyFound(Set<SignatureFormat> platformSigned, List<FoundAttestation> platformAttestations) {
     this.knownSigned = platformSigned;
-    this.knownAttested = summaryAttached;
+    this.knownAttestations = platformAttestations;
   }
 
   List<String> write(Descriptor image, List<FoundAttestation> provenance) {
@@ -62,20 +66,30 @@ final class PromotionWrites {
       ImageCopy.withoutSignatures().copy(source, pinned, target, null);
       actions.add("copied " + pinned + " to " + targetReference);
     }
-    boolean copied = target != source;
-    if (knownSigned || copied
-        && ImageVerifier.builder().keyResolver(settings.platformKeys).build().verify(target, pinned).passed()) {
+    Set<SignatureFormat> signed = knownSigned != null ? knownSigned : platformSignatures(pinned);
+    Optional<SignatureFormat> unsigned = missing(signed);
+    if (unsigned.isEmpty()) {
       actions.add("platform signature already present");
     } else {
-      ImageSigner.builder(settings.platformSigner).format(settings.format).build().sign(target, targetReference, image);
-      actions.add("signed " + pinned + " with platform key " + settings.platformSigner.keyId());
+      ImageSigner.builder(settings.platformSigner).format(unsigned.get()).build().sign(target, targetReference, image);
+      actions.add("signed " + pinned + " with platform key " + settings.platformSigner.keyId()
+          + (unsigned.get() == settings.format ? "" : " (" + unsigned.get().name().toLowerCase(Locale.ROOT) + ")"));
     }
-    if (knownAttested || copied && vsaPresent(pinned)) {
+    Set<String> inputs = new HashSet<>();
+    provenance.forEach(a -> inputs.add(envelopeDigest(a).hex()));
+    Set<SignatureFormat> attested = EnumSet.noneOf(SignatureFormat.class);
+    for (FoundAttestation a : knownAttestations != null ? knownAttestations : platformAttestations(pinned)) {
+      if (isOurSummary(a.statement().orElseThrow(), inputs)) {
+        attested.add(a.format());
+      }
+    }
+    Optional<SignatureFormat> unattested = missing(attested);
+    if (unattested.isEmpty()) {
       actions.add("verification summary already attached");
     } else {
       SignedAttestation vsa = AttestationBuilder.of(settings.platformSigner).subject(targetReference, digest)
           .predicate(summary(digest, provenance)).build();
-      ImageAttester.builder().format(settings.format).build().attach(target, image, vsa.envelope());
+      ImageAttester.builder().format(unattested.get()).build().attach(target, image, vsa.envelope());
       actions.add("attached verification summary " + vsa.envelopeDigest());
     }
     Optional<Descriptor> tagged = target.resolve(targetTag);
@@ -89,28 +103,47 @@ final class PromotionWrites {
     return actions;
   }
 
-  /** A PASSED VSA for this digest and this policy, signed by the platform key, is already attached. */
-  private boolean vsaPresent(String pinned) {
-    for (InTotoStatement s : ImageAttestationVerifier.builder().keyResolver(settings.platformKeys)
-        .type(PredicateTypes.SLSA_VSA_V1).build().verify(target, pinned).statements()) {
-      if (isOurSummary(settings, s)) {
-        return true;
-      }
-    }
-    return false;
+  private Set<SignatureFormat> platformSignatures(String pinned) {
+    Set<SignatureFormat> out = EnumSet.noneOf(SignatureFormat.class);
+    ImageVerifier.builder().keyResolver(settings.platformKeys).build().verify(target, pinned).verified()
+        .forEach(s -> out.add(s.format()));
+    return out;
   }
 
-  /** A PASSED verification summary under this promotion's policy (same policy digest). */
-  static boolean isOurSummary(Promotion settings, InTotoStatement statement) {
+  private List<FoundAttestation> platformAttestations(String pinned) {
+    return ImageAttestationVerifier.builder().keyResolver(settings.platformKeys).type(PredicateTypes.SLSA_VSA_V1)
+        .build().verify(target, pinned).verified();
+  }
+
+  /** The scheme(s) of the configured format that are not there yet; empty when all are. */
+  private Optional<SignatureFormat> missing(Set<SignatureFormat> present) {
+    boolean legacy = settings.format != SignatureFormat.BUNDLE && !present.contains(SignatureFormat.LEGACY);
+    boolean bundle = settings.format != SignatureFormat.LEGACY && !present.contains(SignatureFormat.BUNDLE);
+    return legacy && bundle ? Optional.of(SignatureFormat.BOTH) : legacy ? Optional.of(SignatureFormat.LEGACY)
+        : bundle ? Optional.of(SignatureFormat.BUNDLE) : Optional.empty();
+  }
+
+  /**
+   * A PASSED verification summary made under this promotion's policy (same policy digest) from exactly these input
+   * attestations: new provenance, or another policy, calls for a new summary.
+   */
+  private boolean isOurSummary(InTotoStatement statement, Set<String> inputs) {
     if (!PredicateTypes.SLSA_VSA_V1.equals(statement.predicateType())) {
       return false;
     }
     try {
       VerificationSummary vsa = VerificationSummary.from(statement);
-      return vsa.passed() && settings.policy.digest().hex().equals(vsa.policy().digest().asMap().get("sha256"));
+      Set<String> used = new HashSet<>();
+      vsa.inputAttestations().forEach(d -> used.add(d.digest().asMap().get("sha256")));
+      return vsa.passed() && settings.policy.digest().hex().equals(vsa.policy().digest().asMap().get("sha256"))
+          && used.equals(inputs);
     } catch (InvalidInputException malformed) {
       return false;
     }
+  }
+
+  private static Digest envelopeDigest(FoundAttestation a) {
+    return Digest.compute(DigestAlgorithm.SHA256, a.envelope().orElseThrow().toJson().getBytes(StandardCharsets.UTF_8));
   }
 
   private VerificationSummary summary(Digest digest, List<FoundAttestation> provenance) {
@@ -120,9 +153,7 @@ final class PromotionWrites {
         .policy(settings.policy.uri(), settings.policy.digest())
         .passed(true).verifiedLevel(settings.verifiedLevel).slsaVersion("1.0");
     for (FoundAttestation a : provenance) {
-      DsseEnvelope envelope = a.envelope().orElseThrow();
-      vsa.inputAttestation(a.location(),
-          Digest.compute(DigestAlgorithm.SHA256, envelope.toJson().getBytes(StandardCharsets.UTF_8)));
+      vsa.inputAttestation(a.location(), envelopeDigest(a));
     }
     return vsa.build();
   }

@@ -1,6 +1,7 @@
 package dev.countersign.policy;
 
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.core.intoto.PredicateTypes;
 import dev.countersign.policy.internal.CelRules;
 import dev.countersign.policy.internal.PolicyFileReader;
 import dev.countersign.policy.internal.RefPattern;
@@ -167,7 +168,8 @@ public final class ProvenancePolicy {
     private Builder() {}
 
     public Builder predicateType(String uri) {
-      predicateTypes.add(nonBlank(uri, "predicate type"));
+      // cosign's shortcuts (slsaprovenance1, ...) are stored as the URIs they stand for; other text is refused.
+      predicateTypes.add(PredicateTypes.resolve(nonBlank(uri, "predicate type")));
       return this;
     }
 

@@ -20,6 +20,7 @@ import dev.countersign.oci.OciLayout;
 import dev.countersign.oci.Repository;
 import dev.countersign.oci.signature.ImageAttestationVerifier;
 import dev.countersign.oci.signature.ImageVerifier;
+import dev.countersign.oci.signature.SignatureFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,6 +80,25 @@ class PromotionTest {
     assertEquals(List.of("platform signature already present", "verification summary already attached",
         "already tagged prod"), again.actions());
     assertEquals(files, countFiles(), "a retry must not write");
+  }
+
+  @Test
+  void aRetryCompletesAPromotionThatStoppedAfterOneScheme() {
+    Repository repo = OciLayout.create(dir.resolve("layout"));
+    devImage(repo, g -> g);
+    // As if a run had crashed after writing the legacy .sig/.att and the tag, before the bundle referrers.
+    Promotion legacyOnly = Promotion.builder().developerKeys(Verifiers.of(DEV)).policy(policy())
+        .platformSigner(PLATFORM).format(SignatureFormat.LEGACY).build();
+    assertTrue(legacyOnly.promote(repo, REF, "dev", "prod").promoted());
+    PromotionResult retry = promotion(1).promote(repo, REF, "dev", "prod");
+    assertTrue(retry.promoted(), retry::toString);
+    assertTrue(retry.actions().get(0).startsWith("signed ") && retry.actions().get(0).endsWith("(bundle)"),
+        retry.actions()::toString);
+    assertTrue(retry.actions().get(1).startsWith("attached verification summary"), retry.actions()::toString);
+    assertTrue(ImageVerifier.builder().trust(Verifiers.of(PLATFORM)).formats(SignatureFormat.BUNDLE).build()
+        .verify(repo, "prod").passed());
+    assertEquals(List.of("platform signature already present", "verification summary already attached",
+        "already tagged prod"), promotion(1).promote(repo, REF, "dev", "prod").actions());
   }
 
   static Stream<Arguments> mismatches() {
