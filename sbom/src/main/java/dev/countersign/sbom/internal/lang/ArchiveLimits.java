@@ -10,7 +10,7 @@ public record ArchiveLimits(int maxDepth, long maxEntryBytes, long maxArchiveByt
   /** Entry cap used by {@link #of(int, long)}: large Spring Boot jars hold tens of thousands of entries. */
   public static final int DEFAULT_MAX_ENTRIES = 200_000;
   /** Archive byte cap used by {@link #of(int, long)}, as a multiple of the entry cap. */
-  public static final int ARCHIVE_BYTES_PER_ENTRY_CAP = 16;
+  public static final int ARCHIVE_BYTES_PER_ENTRY_CAP = 8;
 
   /** Validates the bounds. */
   public ArchiveLimits {

@@ -5,6 +5,7 @@ import com.github.packageurl.PackageURL;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -53,10 +54,13 @@ public final class JavaArchiveScanner {
   /**
    * Components of the archive at {@code path} and of its nested archives; {@code in} is read to its end, not
    * closed. Never throws for bad content: limits and malformed zips become warnings.
+   *
+   * @throws UncheckedIOException when {@code in} itself fails (not the archive's content)
    */
   public List<Component> scan(String path, InputStream in) {
     MessageDigest sha256 = sha256();
-    DigestInputStream raw = new DigestInputStream(in, sha256);
+    SourceStream source = new SourceStream(in);
+    DigestInputStream raw = new DigestInputStream(source, sha256);
     List<Component> out = new ArrayList<>();
     Findings top = new Findings();
     boolean complete = false;
@@ -67,12 +71,15 @@ public final class JavaArchiveScanner {
     } catch (IOException | RuntimeException e) {
       warnings.warn(path, "unreadable Java archive: " + e);
     }
-    String hash = null;
+    String hash;
     try {
       BoundedReads.drain(raw);
       hash = HexFormat.of().formatHex(sha256.digest());
     } catch (IOException e) {
-      warnings.warn(path, "archive could not be read to its end; no SHA-256: " + e.getMessage());
+      throw new UncheckedIOException("reading " + path + " failed", e);
+    }
+    if (source.failure != null) {
+      throw new UncheckedIOException("reading " + path + " failed", source.failure);
     }
     if (top.entries == 0) {
       if (complete) {
@@ -236,6 +243,35 @@ public final class JavaArchiveScanner {
     final Map<MavenCoordinates, String> poms = new LinkedHashMap<>();
     Manifest manifest;
     int entries;
+  }
+
+  /** The caller's stream; remembers a failure of its own so it is not mistaken for bad archive content. */
+  private static final class SourceStream extends CappedInputStream {
+    IOException failure;
+
+    SourceStream(InputStream in) {
+      super(in, Long.MAX_VALUE);
+    }
+
+    @Override
+    public int read() throws IOException {
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        failure = e;
+        throw e;
+      }
+    }
   }
 
   /** Thrown through the zip streams when a byte or entry bound is exceeded. */
