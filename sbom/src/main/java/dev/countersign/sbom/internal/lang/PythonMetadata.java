@@ -29,6 +29,7 @@ public final class PythonMetadata {
   /** Header bytes read at most; the description body after the headers is never read. */
   public static final int MAX_HEADER_BYTES = 1 << 20;
   private static final int MAX_LICENSE_NAME = 200;
+  private static final int MAX_NAME = 200;
   private static final Pattern PEP503_RUNS = Pattern.compile("[-_.]+");
   private static final Pattern VALID_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?");
 
@@ -60,7 +61,7 @@ public final class PythonMetadata {
       warnings.warn(path, "Python metadata without a Name header; skipped");
       return Optional.empty();
     }
-    if (!VALID_NAME.matcher(name.strip()).matches()) {
+    if (name.strip().length() > MAX_NAME || !VALID_NAME.matcher(name.strip()).matches()) {
       warnings.warn(path, "Python metadata with an invalid Name; skipped");
       return Optional.empty();
     }
