@@ -1,11 +1,11 @@
 package dev.countersign.sbom.internal.lang;
 
 import com.github.packageurl.PackageURL;
+import dev.countersign.sbom.internal.catalog.Findings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cyclonedx.model.Component;
-import org.cyclonedx.model.Evidence;
 import org.cyclonedx.model.Hash;
 import org.cyclonedx.model.LicenseChoice;
 import org.cyclonedx.model.Property;
@@ -25,7 +25,8 @@ final class LangComponents {
    * @param name the name
    * @param version the version
    * @param purl the package URL, or null when none can be formed
-   * @param evidencePath the file the finding came from (the component's evidence occurrence)
+   * @param evidencePath the file the finding came from, relative to the rootfs (the evidence occurrence is
+   *     {@code "/" + evidencePath}, as for the operating-system catalogers)
    * @param license the declared license, or empty
    * @param sha256Hex the SHA-256 of the file, or null
    * @param properties extra properties (name to value), in order
@@ -47,11 +48,7 @@ final class LangComponents {
       component.setHashes(List.of(new Hash(Hash.Algorithm.SHA_256, sha256Hex)));
     }
     properties.forEach((key, value) -> component.addProperty(new Property(key, value)));
-    Occurrence occurrence = new Occurrence();
-    occurrence.setLocation(evidencePath);
-    Evidence evidence = new Evidence();
-    evidence.addOccurrence(occurrence);
-    component.setEvidence(evidence);
+    Findings.evidence(component, List.of(evidencePath));
     return component;
   }
 

@@ -40,7 +40,7 @@ class JavaArchiveScannerTest {
     assertEquals(Component.Type.LIBRARY, c.getType());
     // sha256sum of the file, computed outside Java
     assertEquals("df26cc58f235f477db07f753ba5a3ab243ebe5789d9f89ecf68dd62ea9a66c28", sha256(c));
-    assertEquals(List.of("app/lib/jopt-simple-5.0.4.jar"), LangComponents.locations(c));
+    assertEquals(List.of("/app/lib/jopt-simple-5.0.4.jar"), LangComponents.locations(c));
     assertNull(property(c, LangComponents.FALLBACK_PROPERTY));
     assertEquals(List.of(), ctx.warnings);
   }
@@ -53,7 +53,7 @@ class JavaArchiveScannerTest {
     assertEquals("84f6a8a5ca6072eee7b48592e3e491d7bb85f24faebbc5fcf4c745056d5d8dfb",
         sha256(byPurl(found, "pkg:maven/org.apache.maven.surefire/surefire-api@2.12.4")));
     assertNull(sha256(byPurl(found, "pkg:maven/org.codehaus.plexus/plexus-utils@3.0.8")));
-    found.forEach(c -> assertEquals(List.of("opt/surefire-api-2.12.4.jar"), LangComponents.locations(c)));
+    found.forEach(c -> assertEquals(List.of("/opt/surefire-api-2.12.4.jar"), LangComponents.locations(c)));
   }
 
   @Test
@@ -101,9 +101,9 @@ class JavaArchiveScannerTest {
         "pkg:maven/org.opentest4j/opentest4j@1.3.0"), purls(found));
     Component demo = byPurl(found, "pkg:maven/com.example/demo@0.0.1");
     assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fat)), sha256(demo));
-    assertEquals(List.of("app/demo-0.0.1.jar"), LangComponents.locations(demo));
+    assertEquals(List.of("/app/demo-0.0.1.jar"), LangComponents.locations(demo));
     Component jopt = byPurl(found, "pkg:maven/net.sf.jopt-simple/jopt-simple@5.0.4");
-    assertEquals(List.of("app/demo-0.0.1.jar!/BOOT-INF/lib/jopt-simple-5.0.4.jar"), LangComponents.locations(jopt));
+    assertEquals(List.of("/app/demo-0.0.1.jar!/BOOT-INF/lib/jopt-simple-5.0.4.jar"), LangComponents.locations(jopt));
     assertEquals("df26cc58f235f477db07f753ba5a3ab243ebe5789d9f89ecf68dd62ea9a66c28", sha256(jopt));
     assertEquals(List.of(), ctx.warnings);
   }
@@ -114,7 +114,7 @@ class JavaArchiveScannerTest {
         "WEB-INF/lib/failureaccess-1.0.1.jar", bytes(jar("failureaccess-1.0.1.jar")));
     List<Component> found = scan("srv/webapps/shop.war", war);
     assertEquals(List.of("pkg:maven/com.google.guava/failureaccess@1.0.1"), purls(found));
-    assertEquals(List.of("srv/webapps/shop.war!/WEB-INF/lib/failureaccess-1.0.1.jar"),
+    assertEquals(List.of("/srv/webapps/shop.war!/WEB-INF/lib/failureaccess-1.0.1.jar"),
         LangComponents.locations(found.get(0)));
     assertTrue(ctx.warnings.contains("srv/webapps/shop.war: Java archive without pom.properties, usable "
         + "MANIFEST.MF or versioned file name"), ctx.warnings.toString());

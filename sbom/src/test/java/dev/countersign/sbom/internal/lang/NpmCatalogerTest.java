@@ -46,9 +46,9 @@ class NpmCatalogerTest {
     assertEquals("@sigstore", core.getGroup());
     assertEquals("core", core.getName());
     assertEquals("Apache-2.0", core.getLicenses().getLicenses().get(0).getId());
-    assertEquals(List.of("usr/src/app/node_modules/@sigstore/core/package.json"), LangComponents.locations(core));
+    assertEquals(List.of("/usr/src/app/node_modules/@sigstore/core/package.json"), LangComponents.locations(core));
     Component fdir = byPurl(found, "pkg:npm/fdir@6.5.0");
-    assertEquals(List.of("usr/src/app/node_modules/tinyglobby/node_modules/fdir/package.json"),
+    assertEquals(List.of("/usr/src/app/node_modules/tinyglobby/node_modules/fdir/package.json"),
         LangComponents.locations(fdir));
     assertEquals("MIT", fdir.getLicenses().getLicenses().get(0).getId());
     assertNull(fdir.getGroup());

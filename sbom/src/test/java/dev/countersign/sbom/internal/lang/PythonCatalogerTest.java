@@ -44,7 +44,7 @@ class PythonCatalogerTest {
         "pkg:pypi/pyyaml@6.0", "pkg:pypi/six@1.16.0"), purls(found));
     Component crypto = byPurl(found, "pkg:pypi/cryptography@38.0.4");
     assertEquals("BSD-3-Clause OR Apache-2.0", crypto.getLicenses().getExpression().getValue());
-    assertEquals(List.of(SITE + "cryptography-38.0.4.dist-info/METADATA"), LangComponents.locations(crypto));
+    assertEquals(List.of("/" + SITE + "cryptography-38.0.4.dist-info/METADATA"), LangComponents.locations(crypto));
     Component yaml = byPurl(found, "pkg:pypi/pyyaml@6.0");
     assertEquals("PyYAML", yaml.getName());
     assertEquals("MIT", yaml.getLicenses().getLicenses().get(0).getId());
@@ -52,7 +52,7 @@ class PythonCatalogerTest {
     Component pyparsing = byPurl(found, "pkg:pypi/pyparsing@3.0.9");
     assertEquals("MIT License", pyparsing.getLicenses().getLicenses().get(0).getName());
     assertNull(pyparsing.getLicenses().getLicenses().get(0).getId());
-    assertEquals(List.of(SITE + "six-1.16.0.egg-info/PKG-INFO"),
+    assertEquals(List.of("/" + SITE + "six-1.16.0.egg-info/PKG-INFO"),
         LangComponents.locations(byPurl(found, "pkg:pypi/six@1.16.0")));
     assertEquals(List.of(), ctx.warnings);
   }
