@@ -69,7 +69,9 @@ public final class JavaArchiveScanner {
     } catch (LimitExceeded e) {
       warnings.warn(path, e.getMessage() + "; the rest of the archive was not read");
     } catch (IOException | RuntimeException e) {
-      warnings.warn(path, "unreadable Java archive: " + e);
+      if (source.failure == null) {
+        warnings.warn(path, "unreadable Java archive: " + e);
+      }
     }
     String hash;
     try {

@@ -125,5 +125,6 @@ class JavaArchiveBombTest {
     };
     assertThrows(UncheckedIOException.class, () -> new JavaArchiveScanner(ArchiveLimits.of(4, 1 << 20), ctx)
         .scan("broken.jar", failing));
+    assertEquals(List.of(), ctx.warnings, "a broken source stream is not blamed on the archive");
   }
 }
