@@ -29,6 +29,7 @@ public final class DefaultCatalogers {
   /** Language ecosystems found in the filesystem (Java archives, npm, Python). */
   static List<Cataloger> language() {
     List<Cataloger> list = new ArrayList<>();
+    list.addAll(dev.countersign.sbom.internal.lang.LanguageCatalogers.create());
     return list;
   }
 }
