@@ -3,7 +3,15 @@ package dev.countersign.sbom;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.oci.Platform;
 import dev.countersign.oci.Repository;
+import dev.countersign.sbom.internal.BomAssembler;
+import dev.countersign.sbom.internal.CatalogRun;
+import dev.countersign.sbom.internal.ImageSource;
+import dev.countersign.sbom.internal.Subjects;
 import dev.countersign.sbom.internal.catalog.Cataloger;
+import dev.countersign.sbom.internal.catalog.DefaultCatalogers;
+import dev.countersign.sbom.internal.catalog.OsReleaseCataloger;
+import dev.countersign.sbom.internal.layers.DirectoryWalker;
+import dev.countersign.sbom.internal.layers.LayerWalker;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +20,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.cyclonedx.Version;
 import org.cyclonedx.model.Bom;
+import org.cyclonedx.model.Component;
 
 /**
  * Generates a CycloneDX BOM for a container image or a root filesystem directory. Layers are read as streams
@@ -57,7 +66,12 @@ public final class SbomGenerator {
 
   /** As {@link #generate(Repository, String)}, with the warnings about entries that were skipped. */
   public SbomResult generateWithWarnings(Repository repository, String tagOrDigest) {
-    throw new UnsupportedOperationException("image generation is being written on branch sbom-gen");
+    Objects.requireNonNull(repository, "repository");
+    Objects.requireNonNull(tagOrDigest, "tagOrDigest");
+    ImageSource source = ImageSource.resolve(repository, tagOrDigest, platform);
+    CatalogRun run = newRun();
+    new LayerWalker(repository, run).walk(source.image().layers());
+    return finish(run, Subjects.image(repository, tagOrDigest, source));
   }
 
   /** The BOM of an unpacked root filesystem (symlinks are not followed); metadata.component is a file. */
@@ -67,7 +81,25 @@ public final class SbomGenerator {
 
   /** As {@link #generate(Path)}, with warnings. */
   public SbomResult generateWithWarnings(Path rootfsDirectory) {
-    throw new UnsupportedOperationException("rootfs generation is being written on branch sbom-gen");
+    CatalogRun run = newRun();
+    DirectoryWalker.walk(rootfsDirectory, run);
+    return finish(run, Subjects.directory(rootfsDirectory));
+  }
+
+  private CatalogRun newRun() {
+    List<Cataloger> catalogers = new ArrayList<>();
+    if (defaultCatalogers) {
+      catalogers.addAll(DefaultCatalogers.create());
+    }
+    catalogers.addAll(extraCatalogers);
+    return new CatalogRun(new OsReleaseCataloger(), catalogers, maxEntryBytes, maxNestingDepth);
+  }
+
+  private SbomResult finish(CatalogRun run, Component subject) {
+    List<Component> components = run.components();
+    Bom bom = BomAssembler.assemble(specVersion, serialNumber != null ? serialNumber : UUID.randomUUID(),
+        timestamp != null ? timestamp : Instant.now(), subject, components);
+    return new SbomResult(bom, run.warnings());
   }
 
   /** Builds an {@link SbomGenerator}; everything is optional. */

@@ -17,9 +17,12 @@ public final class DefaultCatalogers {
     return all;
   }
 
-  /** Operating-system package databases (dpkg, apk) and the distribution itself. */
+  /** Operating-system package databases (dpkg, apk); the distribution's own cataloger (os-release) always runs
+   * first and is added by the generator. */
   static List<Cataloger> operatingSystem() {
     List<Cataloger> list = new ArrayList<>();
+    list.add(new DpkgCataloger());
+    list.add(new ApkCataloger());
     return list;
   }
 
