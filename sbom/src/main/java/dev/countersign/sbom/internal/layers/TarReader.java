@@ -124,7 +124,12 @@ public final class TarReader {
     if (isZero(header)) {
       return false;
     }
-    long stored = octal(148, 8);
+    long stored;
+    try {
+      stored = octal(148, 8);
+    } catch (IOException e) {
+      stored = -1;
+    }
     long sum = 0;
     for (int i = 0; i < BLOCK; i++) {
       sum += (i >= 148 && i < 156) ? ' ' : header[i] & 0xff;

@@ -26,7 +26,7 @@ final class Visibility {
     }
     for (String p = path; !p.isEmpty(); ) {
       p = EntryPaths.parent(p);
-      if (hiddenBelow.contains(p) && (!p.isEmpty() || hiddenBelow.contains(""))) {
+      if (hiddenBelow.contains(p)) {
         return false;
       }
     }
