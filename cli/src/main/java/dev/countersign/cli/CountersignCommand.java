@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       DigestCommand.class,
       PgpCommand.class,
       HelmCommand.class,
+      SbomCommand.class,
     })
 final class CountersignCommand implements Runnable {
   private final CliEnvironment env;
