@@ -5,7 +5,9 @@ import java.nio.file.Path;
 /**
  * The end-to-end demo the README's first command runs, on embedded defaults (generated keys, an OCI layout in
  * {@code target/demo} for a registry): blob signing ({@link Quickstart}), then the image workflow with provenance
- * and promotion ({@link SupplyChainDemo}), then the Helm chart workflow with a PGP key ({@link HelmChartsDemo}).
+ * and promotion ({@link SupplyChainDemo}), then the Helm chart workflow with a PGP key ({@link HelmChartsDemo}),
+ * then the distribution workflow with an SBOM ({@link DistributionDemo}; with the environment variable
+ * {@code COUNTERSIGN_DEMO_KMS_KEY=awskms:///alias/...} its release key is that AWS KMS key).
  */
 public final class Demo {
   private Demo() {}
@@ -21,5 +23,9 @@ public final class Demo {
     System.out.println();
     System.out.println("== Helm charts: PGP key ceremony, package, sign, publish, verify as a user (helm verify)");
     HelmChartsDemo.run(dir.resolve("helm"));
+    System.out.println();
+    System.out.println("== Distribution: build an image, generate its SBOM, sign both, push; fetch and verify as an"
+        + " end user (cosign verify / verify-attestation --type cyclonedx)");
+    DistributionDemo.run(dir.resolve("distribution"), System.getenv(DistributionDemo.KMS_KEY_VARIABLE));
   }
 }

@@ -139,7 +139,7 @@ public final class SupplyChainDemo {
   }
 
   /** The demo's registry starts empty, also when the demo runs again in the same directory. */
-  private static OciLayout freshLayout(Path dir) throws IOException {
+  static OciLayout freshLayout(Path dir) throws IOException {
     if (Files.exists(dir.resolve("oci-layout"))) {
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -150,7 +150,7 @@ public final class SupplyChainDemo {
     return OciLayout.create(dir);
   }
 
-  private static Path writeKeys(Path dir, String name, char[] password) throws IOException {
+  static Path writeKeys(Path dir, String name, char[] password) throws IOException {
     CosignKeyFiles files = CosignKeys.export(KeyGeneration.generate(SignatureAlgorithm.ECDSA_P256_SHA256), password);
     Path key = dir.resolve(name + ".key");
     Files.writeString(key, files.privateKeyPem());

@@ -28,5 +28,9 @@ class DemoTest {
     assertTrue(out.contains("demo.local/acme/web:dev (never promoted) rejected: "), out);
     assertTrue(out.contains("Chart Hash Verified: sha256:"), out);
     assertTrue(out.contains("user:       tampered archive rejected: archive-digest: FAILED"), out);
+    assertTrue(out.contains("6. generated its CycloneDX 1.6 SBOM: 7 components (5 deb, 1 npm, 1 operating-system)"),
+        out);
+    assertTrue(out.contains("ms@2.1.3                         pkg:npm/ms@2.1.3"), out);
+    assertTrue(out.contains(": REFUSED, no SBOM handed out:"), out);
   }
 }
