@@ -1,11 +1,11 @@
 package dev.countersign.sbom.internal;
 
 import dev.countersign.sbom.SbomWarning;
-import dev.countersign.sbom.internal.catalog.CatalogContext;
-import dev.countersign.sbom.internal.catalog.Cataloger;
-import dev.countersign.sbom.internal.catalog.OsRelease;
 import dev.countersign.sbom.internal.catalog.OsReleaseCataloger;
 import dev.countersign.sbom.internal.layers.FileSink;
+import dev.countersign.sbom.spi.CatalogContext;
+import dev.countersign.sbom.spi.Cataloger;
+import dev.countersign.sbom.spi.OsRelease;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.countersign.sbom.testing;
 
-import dev.countersign.sbom.internal.catalog.CatalogContext;
-import dev.countersign.sbom.internal.catalog.Cataloger;
+import dev.countersign.sbom.spi.CatalogContext;
+import dev.countersign.sbom.spi.Cataloger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,5 +1,8 @@
 package dev.countersign.sbom.internal.catalog;
 
+import dev.countersign.sbom.spi.CatalogContext;
+import dev.countersign.sbom.spi.Cataloger;
+import dev.countersign.sbom.spi.OsRelease;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

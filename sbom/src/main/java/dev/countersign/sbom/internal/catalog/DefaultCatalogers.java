@@ -1,5 +1,6 @@
 package dev.countersign.sbom.internal.catalog;
 
+import dev.countersign.sbom.spi.Cataloger;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.countersign.sbom.internal.catalog;
 
+import dev.countersign.sbom.spi.CatalogContext;
 import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;

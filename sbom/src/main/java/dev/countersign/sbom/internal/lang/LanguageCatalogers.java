@@ -1,6 +1,6 @@
 package dev.countersign.sbom.internal.lang;
 
-import dev.countersign.sbom.internal.catalog.Cataloger;
+import dev.countersign.sbom.spi.Cataloger;
 import java.util.List;
 
 /** Fresh instances of the language-package catalogers, in the order they are listed in the BOM. */

@@ -1,7 +1,7 @@
 package dev.countersign.sbom.internal.lang;
 
-import dev.countersign.sbom.internal.catalog.CatalogContext;
-import dev.countersign.sbom.internal.catalog.Cataloger;
+import dev.countersign.sbom.spi.CatalogContext;
+import dev.countersign.sbom.spi.Cataloger;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.countersign.sbom.internal.lang;
 
-import dev.countersign.sbom.internal.catalog.CatalogContext;
-import dev.countersign.sbom.internal.catalog.OsRelease;
+import dev.countersign.sbom.spi.CatalogContext;
+import dev.countersign.sbom.spi.OsRelease;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

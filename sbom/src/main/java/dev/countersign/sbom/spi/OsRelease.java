@@ -1,4 +1,4 @@
-package dev.countersign.sbom.internal.catalog;
+package dev.countersign.sbom.spi;
 
 import dev.countersign.core.InvalidInputException;
 import java.io.BufferedReader;

@@ -1,4 +1,4 @@
-package dev.countersign.sbom.internal.catalog;
+package dev.countersign.sbom.spi;
 
 import java.io.InputStream;
 import java.util.List;
@@ -7,8 +7,8 @@ import org.cyclonedx.model.Component;
 /**
  * Finds packages of one kind in an image's filesystem. The walker offers every visible regular file whose path
  * the cataloger {@link #wants}, once, as a bounded stream; after the last layer it asks for the {@link
- * #components}. An instance holds the state of one generation only ({@link DefaultCatalogers#create()} returns
- * fresh instances); it is used from one thread.
+ * #components}. An instance holds the state of one generation only (pass a fresh instance to each generator);
+ * it is used from one thread.
  */
 public interface Cataloger {
   /** A short name for warnings and properties, e.g. {@code dpkg}. */
