@@ -10,10 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,29 +23,11 @@ class KmsCommandsTest {
   @RegisterExtension
   static final LocalKms KMS = LocalKms.start();
 
-  private static final Map<String, String> SAVED = new HashMap<>();
+  @RegisterExtension
+  static final SdkPointedAtLocalKms SDK = SdkPointedAtLocalKms.of(KMS);
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void pointTheSdkAtTheLocalEndpoint() {
-    set("aws.endpointUrlKms", KMS.endpoint());
-    set("aws.region", KMS.region());
-    set("aws.accessKeyId", "test");
-    set("aws.secretAccessKey", "test");
-  }
-
-  @AfterAll
-  static void restore() {
-    SAVED.forEach((k, v) -> {
-      if (v == null) {
-        System.clearProperty(k);
-      } else {
-        System.setProperty(k, v);
-      }
-    });
-  }
 
   @Test
   void generateSignAndVerifyWithAKmsKey() throws Exception {
@@ -90,8 +68,4 @@ class KmsCommandsTest {
     assertTrue(file.exit() == 2 && file.err().contains("cannot create keys"), file.err());
   }
 
-  private static void set(String key, String value) {
-    SAVED.put(key, System.getProperty(key));
-    System.setProperty(key, value);
-  }
 }

@@ -23,13 +23,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,34 +38,11 @@ class KmsPgpKeyTest {
   @RegisterExtension
   static final LocalKms KMS = LocalKms.start();
 
-  private static final Map<String, String> SAVED = new HashMap<>();
+  @RegisterExtension
+  static final SdkPointedAtLocalKms SDK = SdkPointedAtLocalKms.of(KMS);
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void pointTheSdkAtTheLocalEndpoint() {
-    set("aws.endpointUrlKms", KMS.endpoint());
-    set("aws.region", KMS.region());
-    set("aws.accessKeyId", "test");
-    set("aws.secretAccessKey", "test");
-  }
-
-  @AfterAll
-  static void restore() {
-    SAVED.forEach((k, v) -> {
-      if (v == null) {
-        System.clearProperty(k);
-      } else {
-        System.setProperty(k, v);
-      }
-    });
-  }
-
-  private static void set(String key, String value) {
-    SAVED.put(key, System.getProperty(key));
-    System.setProperty(key, value);
-  }
 
   @Test
   void kmsHeldPgpKeySignsProvenanceThatGpgVerifies() throws Exception {

@@ -11,10 +11,7 @@ import dev.countersign.oci.Registry;
 import dev.countersign.oci.testing.RegistryServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,32 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SbomKmsTest {
   @RegisterExtension
   static final LocalKms KMS = LocalKms.start();
+
+  @RegisterExtension
+  static final SdkPointedAtLocalKms SDK = SdkPointedAtLocalKms.of(KMS);
   @RegisterExtension
   static final RegistryServer SERVER = RegistryServer.anonymous();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Map<String, String> SAVED = new HashMap<>();
 
   @TempDir
   Path dir;
-
-  @BeforeAll
-  static void pointTheSdkAtTheLocalEndpoint() {
-    set("aws.endpointUrlKms", KMS.endpoint());
-    set("aws.region", KMS.region());
-    set("aws.accessKeyId", "test");
-    set("aws.secretAccessKey", "test");
-  }
-
-  @AfterAll
-  static void restore() {
-    SAVED.forEach((k, v) -> {
-      if (v == null) {
-        System.clearProperty(k);
-      } else {
-        System.setProperty(k, v);
-      }
-    });
-  }
 
   @Test
   void attestWithAKmsKeyAndVerifyOnALayoutAndTheRegistry() throws Exception {
@@ -82,8 +62,4 @@ class SbomKmsTest {
     assertFalse(Files.exists(none));
   }
 
-  private static void set(String key, String value) {
-    SAVED.put(key, System.getProperty(key));
-    System.setProperty(key, value);
-  }
 }
