@@ -68,8 +68,18 @@ final class BcTsa {
   private final X509Certificate tsaCert;
   private final KeyPair tsaKey;
   private final Eku eku;
+  private final X509Certificate intermediate;
+  private Duration genTimeOffset = Duration.ZERO;
 
   BcTsa(Eku eku) {
+    this(eku, null);
+  }
+
+  /**
+   * With {@code intermediatePurposes} non-null, the TSA certificate is issued by an intermediate CA whose extended
+   * key usage is restricted to those purposes (an empty array: no EKU extension).
+   */
+  BcTsa(Eku eku, KeyPurposeId[] intermediatePurposes) {
     try {
       this.eku = eku;
       KeyPair rootKey = ecKey();
@@ -79,7 +89,24 @@ final class BcTsa {
       rb.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
       rb.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
       root = sign(rb, rootKey);
-      X509v3CertificateBuilder lb = builder(rootName, new X500Name("CN=BC test TSA"), tsaKey);
+      X500Name issuerName = rootName;
+      KeyPair issuerKey = rootKey;
+      if (intermediatePurposes != null) {
+        KeyPair intKey = ecKey();
+        X500Name intName = new X500Name("CN=BC test TSA intermediate");
+        X509v3CertificateBuilder ib = builder(rootName, intName, intKey);
+        ib.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
+        ib.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+        if (intermediatePurposes.length > 0) {
+          ib.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(intermediatePurposes));
+        }
+        intermediate = sign(ib, rootKey);
+        issuerName = intName;
+        issuerKey = intKey;
+      } else {
+        intermediate = null;
+      }
+      X509v3CertificateBuilder lb = builder(issuerName, new X500Name("CN=BC test TSA"), tsaKey);
       lb.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
       lb.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
       switch (eku) {
@@ -96,7 +123,7 @@ final class BcTsa {
         default:
           break;
       }
-      tsaCert = sign(lb, rootKey);
+      tsaCert = sign(lb, issuerKey);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -114,7 +141,7 @@ final class BcTsa {
             new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.99.2"));
         gen.addCertificates(new JcaCertStore(List.of(tsaCert)));
         TimeStampResponseGenerator rg = new TimeStampResponseGenerator(gen, TSPAlgorithms.ALLOWED);
-        return rg.generate(request, serial, new Date()).getEncoded();
+        return rg.generate(request, serial, Date.from(Instant.now().plus(genTimeOffset))).getEncoded();
       }
       TSTInfo info = new TSTInfo(new ASN1ObjectIdentifier("1.3.6.1.4.1.57264.99.2"),
           request.toASN1Structure().getMessageImprint(), new ASN1Integer(serial), new ASN1GeneralizedTime(new Date()),
@@ -132,6 +159,16 @@ final class BcTsa {
     } catch (Exception e) {
       throw new IllegalStateException("BC TSA failed: " + e.getMessage(), e);
     }
+  }
+
+  /** Claims genTime = now + offset in the tokens issued from now on. */
+  BcTsa genTimeOffset(Duration offset) {
+    this.genTimeOffset = offset;
+    return this;
+  }
+
+  String intermediatePem() {
+    return pem(intermediate);
   }
 
   String rootPem() {
