@@ -1,5 +1,6 @@
 package dev.countersign.keys;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.KeyId;
 import dev.countersign.core.SignatureAlgorithm;
@@ -10,6 +11,7 @@ import dev.countersign.keys.internal.ManifestJson;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +21,18 @@ import java.util.Set;
  * A signed key manifest ({@code keys.json}): {@code {"signed": {...}, "signatures": [{"keyid", "sig"}]}}.
  * {@code signed} holds the {@code version} (1, 2, ...), the {@code expires} time, the ceremony {@code members}
  * with their {@code threshold}, and the signing {@code keys}. Each signature is over the canonical bytes of
- * {@code signed}.
+ * {@code signed}:
+ * <pre>{@code
+ * {"signatures":[{"keyid":"<KeyId>","sig":"<base64>"}],
+ *  "signed":{"expires":"2027-11-25T00:00:00Z",
+ *            "keys":[{"algorithm":"ecdsa-p256-sha256","backend":"arn:aws:kms:...:key/...",
+ *                     "files":["pubkey-2026-11-25.pem"],"keyid":"<KeyId>","publicKey":"-----BEGIN PUBLIC KEY-----\n...",
+ *                     "status":"active","validFor":{"end":"2027-02-23T00:00:00Z","start":"2026-11-25T00:00:00Z"}}],
+ *            "members":[{"keyid":"<KeyId>","publicKey":"-----BEGIN PUBLIC KEY-----\n..."}],
+ *            "threshold":2,"version":1}}
+ * }</pre>
+ * A key has {@code pgpFingerprint} in place of {@code publicKey} for an OpenPGP key; a revoked key adds
+ * {@code revokedAt} and {@code reason}. Times are RFC 3339 UTC with whole seconds.
  *
  * <p>Canonical form: RFC 8785 (JCS) restricted to integers ({@link CanonicalJson}); the whole document is written
  * canonically and {@link #parse} refuses any input that is not byte-for-byte canonical, before any signature is
@@ -87,9 +100,14 @@ public final class KeyManifest {
       throw new InvalidInputException("key manifest is " + json.length + " bytes, larger than the cap of "
           + MAX_BYTES);
     }
-    KeyManifest m = ManifestCodec.read(ManifestJson.parse(json, "key manifest", MAX_BYTES));
-    if (!java.util.Arrays.equals(json, m.toJson())) {
-      throw new InvalidInputException("key manifest is not in canonical form (RFC 8785)");
+    JsonNode tree = ManifestJson.parse(json, "key manifest", MAX_BYTES);
+    if (!CanonicalJson.isCanonical(json, MAX_BYTES)) {
+      throw new InvalidInputException("key manifest is not in canonical form (RFC 8785, integers only)");
+    }
+    KeyManifest m = ManifestCodec.read(tree);
+    if (!Arrays.equals(json, m.toJson())) {
+      throw new InvalidInputException("key manifest holds a value in a form other than the one it is written in"
+          + " (e.g. a key id with spaces or unpadded base64)");
     }
     return m;
   }
@@ -158,7 +176,7 @@ public final class KeyManifest {
 
   /** Whether {@code other} has the same {@code signed} content (signatures may differ). */
   public boolean sameContent(KeyManifest other) {
-    return java.util.Arrays.equals(signedBytes(), other.signedBytes());
+    return Arrays.equals(signedBytes(), other.signedBytes());
   }
 
   @Override

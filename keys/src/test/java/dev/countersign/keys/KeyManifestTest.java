@@ -130,6 +130,22 @@ class KeyManifestTest {
   }
 
   @Test
+  void aValueInAnotherFormThanWrittenIsRefused() throws Exception {
+    List<Signer> m = List.of(dev.countersign.core.Signers.of(ManifestFixtures.ed25519())); // 64 bytes: "==" padding
+    byte[] json = signedBy(unsigned(1, m, 1), m).toJson();
+    byte[] unpadded = edit(json, d -> {
+      ObjectNode sig = (ObjectNode) d.get("signatures").get(0);
+      sig.put("sig", sig.get("sig").textValue().replace("=", ""));
+    });
+    byte[] spaced = edit(json, d -> ((ObjectNode) d.get("signatures").get(0)).put("keyid", " " + m.get(0).keyId()));
+    for (byte[] b : List.of(unpadded, spaced)) {
+      assertTrue(CanonicalJson.isCanonical(b, KeyManifest.MAX_BYTES));
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> KeyManifest.parse(b));
+      assertTrue(e.getMessage().contains("form other than"), e.getMessage());
+    }
+  }
+
+  @Test
   void backendMustBeAConcreteKmsKeyNotAnAlias() {
     for (String alias : List.of("arn:aws:kms:eu-west-1:123456789012:alias/release", "awskms:///alias/release",
         "alias/release")) {
