@@ -97,6 +97,14 @@ class CanonicalJsonTest {
   }
 
   @Test
+  void invalidUtf8IsNotCanonical() {
+    byte[] json = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+    assertFalse(CanonicalJson.isCanonical(json, 1 << 20));
+    byte[] overlong = {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'};
+    assertFalse(CanonicalJson.isCanonical(overlong, 1 << 20));
+  }
+
+  @Test
   void canonicalInputIsAccepted() {
     byte[] json = utf8("{\"a\":\"\\u001f\\t\",\"b\":[true,false,null,-1]}");
     assertTrue(CanonicalJson.isCanonical(json, 1 << 20));
