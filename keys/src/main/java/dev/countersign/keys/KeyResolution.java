@@ -1,5 +1,6 @@
 package dev.countersign.keys;
 
+import dev.countersign.core.KeyId;
 import dev.countersign.core.KeyQuery;
 import java.util.List;
 import java.util.Objects;
@@ -48,7 +49,7 @@ public final class KeyResolution {
   }
 
   /** The decision for {@code keyId}, if that key matched the query. */
-  public Optional<KeyDecision> decision(dev.countersign.core.KeyId keyId) {
+  public Optional<KeyDecision> decision(KeyId keyId) {
     return decisions.stream().filter(d -> d.keyId().equals(keyId)).findFirst();
   }
 

@@ -65,9 +65,9 @@ public final class ManifestKeyResolver implements KeyResolver {
     if (current == null || !now.isBefore(fetchedAt.plus(maxAge))) {
       refresh();
     }
-    List<KeyDecision> decisions = selector.decide(current.manifest, query, now);
-    last = new KeyResolution(query, current.manifest.version(), current.source, current.detail, decisions);
-    return KeySelector.verifiers(current.manifest, decisions);
+    List<KeyDecision> decisions = selector.decide(current.manifest(), query, now);
+    last = new KeyResolution(query, current.manifest().version(), current.source(), current.detail(), decisions);
+    return KeySelector.verifiers(current.manifest(), decisions);
   }
 
   /** Fetches and verifies the manifest chain now (falling back to the cache only when the CDN is unreachable). */
@@ -75,7 +75,7 @@ public final class ManifestKeyResolver implements KeyResolver {
     Instant now = clock.instant();
     current = refresher.refresh(now);
     fetchedAt = now;
-    return current.manifest;
+    return current.manifest();
   }
 
   /** What the last {@link #resolve} decided and why; empty before the first. */

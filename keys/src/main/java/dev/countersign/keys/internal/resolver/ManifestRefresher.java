@@ -36,33 +36,26 @@ public final class ManifestRefresher {
   }
 
   /** A verified manifest with where it came from. */
-  public static final class Outcome {
-    public final KeyManifest manifest;
-    public final ManifestSource source;
-    public final String detail;
-
-    Outcome(KeyManifest manifest, ManifestSource source, String detail) {
-      this.manifest = manifest;
-      this.source = source;
-      this.detail = detail;
-    }
-  }
+  public record Outcome(KeyManifest manifest, ManifestSource source, String detail) {}
 
   public Outcome refresh(Instant now) {
     List<byte[]> cached = cache.load(pinned.trusted().version());
     ManifestTrust base = pinned;
     boolean haveCache = false;
+    String cacheNote = "no verified manifest is cached in " + cache.directory();
     if (!cached.isEmpty()) {
       try {
         base = pinned.withExpiryGrace(IGNORE_EXPIRY).trustChain(cached, now).withExpiryGrace(pinned.expiryGrace());
         haveCache = true;
       } catch (VerificationException e) {
         base = pinned; // a cache that no longer verifies from the pin is ignored; the pin still anchors trust
+        cacheNote = "the cache in " + cache.directory() + " does not verify from the pinned manifest ("
+            + e.getMessage() + ")";
       }
     }
     FetchResult top = fetcher.get("keys.json");
     if (top.kind() == FetchResult.Kind.UNREACHABLE) {
-      return fromCache(base, haveCache, top.detail(), now);
+      return fromCache(base, haveCache ? null : cacheNote, top.detail(), now);
     }
     if (top.kind() == FetchResult.Kind.FAILED) {
       throw refusal(top);
@@ -85,7 +78,7 @@ public final class ManifestRefresher {
     for (int v = from + 1; v < version; v++) {
       FetchResult r = fetcher.get(v + ".keys.json");
       if (r.kind() == FetchResult.Kind.UNREACHABLE) {
-        return fromCache(base, haveCache, r.detail(), now);
+        return fromCache(base, haveCache ? null : cacheNote, r.detail(), now);
       }
       if (r.kind() == FetchResult.Kind.FAILED) {
         throw refusal(r);
@@ -103,10 +96,9 @@ public final class ManifestRefresher {
     return new Outcome(verified.trusted(), ManifestSource.NETWORK, detail);
   }
 
-  private Outcome fromCache(ManifestTrust base, boolean haveCache, String why, Instant now) {
-    if (!haveCache) {
-      throw new BackendException("key CDN unreachable (" + why + ") and no verified manifest is cached in "
-          + cache.directory(), true);
+  private Outcome fromCache(ManifestTrust base, String noCache, String why, Instant now) {
+    if (noCache != null) {
+      throw new BackendException("key CDN unreachable (" + why + ") and " + noCache, true);
     }
     KeyManifest m = base.trusted();
     VerificationReport.Builder r = VerificationReport.builder("cached key manifest version " + m.version()
