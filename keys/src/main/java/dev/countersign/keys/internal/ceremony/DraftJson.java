@@ -18,7 +18,8 @@ import java.util.Set;
 
 /**
  * The draft file: {@code {"manifest": <keys.json>, "signedAt": [{"keyid", "at"}], "summary": ["...", ...]}}, in
- * canonical JSON. The manifest inside must itself be canonical.
+ * canonical JSON. A draft that is not byte-for-byte canonical is refused, so the manifest inside is exactly what
+ * its members signed.
  */
 public final class DraftJson {
   /** Largest draft read: the manifest cap plus room for the summary. */
@@ -51,6 +52,9 @@ public final class DraftJson {
 
   public static Parts read(byte[] json) {
     JsonNode root = ManifestJson.parse(json, "ceremony draft", MAX_BYTES);
+    if (!CanonicalJson.isCanonical(json, MAX_BYTES)) {
+      throw new InvalidInputException("ceremony draft is not in canonical form (RFC 8785, integers only)");
+    }
     ManifestJson.onlyMembers(root, "draft", Set.of("manifest", "signedAt", "summary"));
     KeyManifest m = KeyManifest.parse(CanonicalJson.serialize(ManifestJson.object(root, "manifest", "draft",
         true)));
