@@ -31,7 +31,8 @@ import java.util.Set;
  * after the currently trusted manifest (for the first manifest: signed by a threshold of its own members and not
  * expired). It writes, each atomically (temporary file, then move): {@code pubkey-YYYY-MM-DD[-n].pem} for every new
  * PEM key, {@code N.keys.json}, the ceremony transcript {@code N.ceremony.json}, and last {@code keys.json}. A file
- * already in the directory under one of those names with other content is never overwritten.
+ * already in the directory under one of those names with other content is never overwritten, except the transcript
+ * of this same version when a publication that was interrupted before {@code keys.json} is run again.
  */
 public final class Publisher {
   /** The latest manifest's name. */
@@ -85,9 +86,12 @@ public final class Publisher {
     put(out, next.version() + ".ceremony.json", transcript);
     try {
       Files.createDirectories(dir);
+      Path versioned = dir.resolve(next.version() + ".keys.json");
+      boolean resuming = Files.exists(versioned) && Arrays.equals(Files.readAllBytes(versioned), json);
       for (Map.Entry<String, byte[]> e : out.entrySet()) {
         Path p = dir.resolve(e.getKey());
-        if (Files.exists(p) && !Arrays.equals(Files.readAllBytes(p), e.getValue())) {
+        boolean ownTranscript = resuming && e.getKey().equals(next.version() + ".ceremony.json");
+        if (!ownTranscript && Files.exists(p) && !Arrays.equals(Files.readAllBytes(p), e.getValue())) {
           throw new InvalidInputException(e.getKey() + " already exists in " + dir + " with other content;"
               + " refusing to overwrite it");
         }

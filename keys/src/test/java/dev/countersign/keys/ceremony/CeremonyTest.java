@@ -177,4 +177,18 @@ class CeremonyTest {
     assertEquals(2, ManifestTrust.pin(Files.readAllBytes(dir.resolve("1.keys.json")))
         .accept(Files.readAllBytes(dir.resolve("keys.json")), NOW).trusted().version());
   }
+
+  @Test
+  void anInterruptedPublicationCanBeRunAgain() throws Exception {
+    KeyManifest v1 = publishFirst();
+    Draft rotation = RotationPolicy.defaults().rotate(v1, CeremonyFixtures.ec().getPublic(), NOW)
+        .sign(members.get(0), NOW).sign(members.get(1), NOW);
+    Publisher.publish(rotation, v1, dir, NOW);
+    Files.writeString(dir.resolve("keys.json"), new String(v1.toJson(), StandardCharsets.UTF_8));
+    Instant later = NOW.plusSeconds(600);
+    Publisher.publish(rotation, v1, dir, later);
+    assertArrayEquals(rotation.manifest().toJson(), Files.readAllBytes(dir.resolve("keys.json")));
+    assertEquals("2026-11-25T12:10:00Z",
+        new ObjectMapper().readTree(read("2.ceremony.json")).get("publishedAt").textValue());
+  }
 }
