@@ -5,11 +5,11 @@ import dev.countersign.core.Signer;
 import dev.countersign.core.blob.BlobAttester;
 import dev.countersign.core.intoto.PredicateTypes;
 import dev.countersign.core.intoto.SignedAttestation;
-import dev.countersign.core.intoto.StatementVersion;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -33,9 +33,8 @@ final class AttestBlobCommand implements Callable<Integer> {
       description = "predicate type URI or cosign shortcut (default: ${DEFAULT-VALUE})")
   String type;
 
-  @Option(names = "--statement-version", defaultValue = "v1", paramLabel = "VERSION",
-      description = "in-toto Statement version: v1 (default) or v0.1")
-  String statementVersion;
+  @Mixin
+  StatementVersionOption statement;
 
   @Option(names = "--output-signature", paramLabel = "FILE", description = "write the DSSE envelope JSON here")
   Path signatureOut;
@@ -52,7 +51,7 @@ final class AttestBlobCommand implements Callable<Integer> {
     String predicateType = PredicateTypes.resolve(type);
     var body = CliPredicates.read(predicate, predicateType);
     Signer signer = KeyBackends.discover().signer(key, CliPasswords.forReading(parent.env()));
-    SignedAttestation att = BlobAttester.of(signer).statementVersion(StatementVersion.parse(statementVersion))
+    SignedAttestation att = BlobAttester.of(signer).statementVersion(statement.version())
         .attest(file, predicateType, body);
     if (signatureOut != null) {
       CliFiles.write(signatureOut, att.envelopeJson(), StandardCharsets.UTF_8);

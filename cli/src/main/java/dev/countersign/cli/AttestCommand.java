@@ -6,7 +6,6 @@ import dev.countersign.core.Signer;
 import dev.countersign.core.intoto.AttestationBuilder;
 import dev.countersign.core.intoto.PredicateTypes;
 import dev.countersign.core.intoto.SignedAttestation;
-import dev.countersign.core.intoto.StatementVersion;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.signature.AttachedSignature;
 import dev.countersign.oci.signature.ImageAttester;
@@ -40,9 +39,8 @@ final class AttestCommand implements Callable<Integer> {
       description = "predicate type URI or shortcut (default: ${DEFAULT-VALUE})")
   String type;
 
-  @Option(names = "--statement-version", defaultValue = "v1", paramLabel = "VERSION",
-      description = "in-toto Statement version: v1 (default) or v0.1 (what cosign writes)")
-  String statementVersion;
+  @Mixin
+  StatementVersionOption statement;
 
   @Option(names = "--signature-format", defaultValue = "both", paramLabel = "FORMAT",
       description = "legacy (.att), bundle (referrer) or both (default)")
@@ -63,7 +61,7 @@ final class AttestCommand implements Callable<Integer> {
       Descriptor subject = target.repository().resolve(target.tagOrDigest())
           .orElseThrow(() -> new InvalidInputException("no image at " + target.display()));
       SignedAttestation att = AttestationBuilder.of(signer).subject(target.identity(), subject.digest())
-          .predicate(predicateType, body).statementVersion(version()).build();
+          .predicate(predicateType, body).statementVersion(statement.version()).build();
       List<AttachedSignature> attached = ImageAttester.builder().format(SignCommand.parseFormat(format)).build()
           .attach(target.repository(), subject, att.envelope());
       for (AttachedSignature a : attached) {
@@ -75,14 +73,4 @@ final class AttestCommand implements Callable<Integer> {
     }
   }
 
-  private StatementVersion version() {
-    switch (statementVersion) {
-      case "v1":
-        return StatementVersion.V1;
-      case "v0.1":
-        return StatementVersion.V0_1;
-      default:
-        throw new InvalidInputException("--statement-version must be v1 or v0.1, got '" + statementVersion + "'");
-    }
-  }
 }

@@ -1,9 +1,7 @@
 package dev.countersign.cli;
 
-import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.KeyBackends;
 import dev.countersign.core.Signer;
-import dev.countersign.core.intoto.StatementVersion;
 import dev.countersign.oci.signature.AttachedSignature;
 import dev.countersign.sbom.SbomAttachment;
 import dev.countersign.sbom.SbomAttestor;
@@ -46,9 +44,8 @@ final class SbomAttestCommand implements Callable<Integer> {
       description = "legacy (.att), bundle (referrer) or both (default)")
   String format;
 
-  @Option(names = "--statement-version", defaultValue = "v1", paramLabel = "VERSION",
-      description = "in-toto Statement version: v1 (default) or v0.1 (what cosign writes)")
-  String statementVersion;
+  @Mixin
+  StatementVersionOption statement;
 
   @Mixin
   RegistryOptions registry;
@@ -59,7 +56,7 @@ final class SbomAttestCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SbomAttestor.Builder b = SbomAttestor.builder().format(SignCommand.parseFormat(format))
-        .statementVersion(statementVersion())
+        .statementVersion(statement.version())
         .generator(SbomGenerator.builder().specVersion(SbomGenerateCommand.parseSpecVersion(specVersion)).build());
     var document = sbom == null ? null : SbomDocuments.defaults().read(CliFiles.requireReadable(sbom));
     Signer signer = KeyBackends.discover().signer(key, CliPasswords.forReading(parent.env()));
@@ -78,14 +75,4 @@ final class SbomAttestCommand implements Callable<Integer> {
     }
   }
 
-  private StatementVersion statementVersion() {
-    switch (statementVersion) {
-      case "v1":
-        return StatementVersion.V1;
-      case "v0.1":
-        return StatementVersion.V0_1;
-      default:
-        throw new InvalidInputException("--statement-version must be v1 or v0.1, got '" + statementVersion + "'");
-    }
-  }
 }
