@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the peer the keys module's tests run, when missing: OpenSSL (`openssl ts -reply` is the independent
+# Installs the peers the keys module's tests run, when missing: OpenSSL (`openssl ts -reply` is the independent
 # time-stamping authority of the RFC 3161 tests). Idempotent. Run by Maven (keys, phase process-test-resources;
 # skipped with -DskipTests or -Dpeers.skip=true).
 set -euo pipefail
@@ -12,3 +12,6 @@ if ! command -v openssl >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends openssl >/dev/null
 fi
+# sigstore-js (@sigstore/verify) and node: the bundle-with-timestamp interop test; core's installer owns them.
+here=$(cd "$(dirname "$0")" && pwd)
+bash "$here/../../../../core/src/test/peers/install.sh"

@@ -4,9 +4,12 @@ import dev.countersign.core.Digest;
 import dev.countersign.core.KeyId;
 import dev.countersign.core.bundle.Bundle;
 import dev.countersign.core.bundle.MessageSignature;
+import dev.countersign.core.bundle.Rfc3161Timestamp;
 import dev.countersign.core.bundle.VerificationMaterial;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A signature over a blob, as {@code cosign sign-blob --key} produces it: the raw signature
@@ -17,16 +20,32 @@ public final class BlobSignature {
   private final byte[] signature;
   private final Digest artifactDigest;
   private final KeyId keyId;
+  private final byte[] timestamp;
 
-  private BlobSignature(byte[] signature, Digest artifactDigest, KeyId keyId) {
+  private BlobSignature(byte[] signature, Digest artifactDigest, KeyId keyId, byte[] timestamp) {
     this.signature = Objects.requireNonNull(signature, "signature").clone();
     this.artifactDigest = Objects.requireNonNull(artifactDigest, "artifactDigest");
     this.keyId = Objects.requireNonNull(keyId, "keyId");
+    this.timestamp = timestamp == null ? null : Rfc3161Timestamp.of(timestamp).signedTimestamp();
   }
 
   /** A blob signature from its parts (the signer's output, the artifact digest and the signing key's id). */
   public static BlobSignature of(byte[] signature, Digest artifactDigest, KeyId keyId) {
-    return new BlobSignature(signature, artifactDigest, keyId);
+    return new BlobSignature(signature, artifactDigest, keyId, null);
+  }
+
+  /**
+   * This signature with an RFC 3161 timestamp over its signature bytes (a DER {@code TimeStampResp}), which
+   * {@link #toBundle()} stores in {@code timestampVerificationData}.
+   */
+  public BlobSignature withTimestamp(byte[] timeStampResponse) {
+    return new BlobSignature(signature, artifactDigest, keyId,
+        Objects.requireNonNull(timeStampResponse, "timeStampResponse"));
+  }
+
+  /** A copy of the DER {@code TimeStampResp} over the signature, when the signer obtained one. */
+  public Optional<byte[]> timestamp() {
+    return Optional.ofNullable(timestamp).map(byte[]::clone);
   }
 
   /** A copy of the signature bytes (ECDSA: DER; Ed25519: 64 bytes; RSA: modulus-sized). */
@@ -49,10 +68,16 @@ public final class BlobSignature {
     return keyId;
   }
 
-  /** A v0.3 bundle: {@code publicKey.hint} = key id, no tlog entries, {@code messageSignature}. */
+  /**
+   * A v0.3 bundle: {@code publicKey.hint} = key id, no tlog entries, the timestamp (if any) in
+   * {@code timestampVerificationData.rfc3161Timestamps}, {@code messageSignature}.
+   */
   public Bundle toBundle() {
-    return Bundle.ofMessageSignature(VerificationMaterial.ofPublicKey(keyId),
-        MessageSignature.of(artifactDigest, signature));
+    VerificationMaterial material = VerificationMaterial.ofPublicKey(keyId);
+    if (timestamp != null) {
+      material = material.withTimestamps(List.of(Rfc3161Timestamp.of(timestamp)));
+    }
+    return Bundle.ofMessageSignature(material, MessageSignature.of(artifactDigest, signature));
   }
 
   /** {@link #toBundle()} as JSON. */
@@ -62,6 +87,6 @@ public final class BlobSignature {
 
   @Override
   public String toString() {
-    return "BlobSignature{" + artifactDigest + ", keyId=" + keyId + "}";
+    return "BlobSignature{" + artifactDigest + ", keyId=" + keyId + (timestamp != null ? ", timestamped" : "") + "}";
   }
 }

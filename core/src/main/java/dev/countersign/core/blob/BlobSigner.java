@@ -4,6 +4,7 @@ import dev.countersign.core.Digest;
 import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.Signer;
+import dev.countersign.core.timestamp.Timestamper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,13 +29,23 @@ import java.util.Objects;
  */
 public final class BlobSigner {
   private final Signer signer;
+  private final Timestamper timestamper;
 
-  private BlobSigner(Signer signer) {
+  private BlobSigner(Signer signer, Timestamper timestamper) {
     this.signer = Objects.requireNonNull(signer, "signer");
+    this.timestamper = timestamper;
   }
 
   public static BlobSigner of(Signer signer) {
-    return new BlobSigner(signer);
+    return new BlobSigner(signer, null);
+  }
+
+  /**
+   * This signer, also obtaining an RFC 3161 timestamp over each signature's bytes from {@code timestamper} (as
+   * {@code cosign sign-blob --timestamp-server-url}); a timestamp that cannot be obtained fails the signing.
+   */
+  public BlobSigner withTimestamper(Timestamper timestamper) {
+    return new BlobSigner(signer, Objects.requireNonNull(timestamper, "timestamper"));
   }
 
   /** Signs a file's content. */
@@ -53,6 +64,11 @@ public final class BlobSigner {
 
   /** Signs everything {@code artifact} yields (the stream is not closed). */
   public BlobSignature sign(InputStream artifact) {
+    BlobSignature sig = signUntimestamped(artifact);
+    return timestamper == null ? sig : sig.withTimestamp(timestamper.timestampResponse(sig.signature()));
+  }
+
+  private BlobSignature signUntimestamped(InputStream artifact) {
     Objects.requireNonNull(artifact, "artifact");
     try {
       if (signer.algorithm().signsDigest()) {

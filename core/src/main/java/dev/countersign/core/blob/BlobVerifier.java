@@ -7,6 +7,7 @@ import dev.countersign.core.Verifier;
 import dev.countersign.core.bundle.Bundle;
 import dev.countersign.core.internal.blob.BlobVerification;
 import dev.countersign.core.internal.Base64Text;
+import dev.countersign.core.timestamp.TrustedTimestamps;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,8 +20,9 @@ import java.util.Objects;
  * whole only for pure Ed25519). The {@code check*} methods return a {@link VerificationReport} listing every
  * check ({@code bundle}, {@code key}, {@code artifact-digest}, {@code signature}, {@code transparency-log},
  * {@code timestamp}); the {@code verify*} methods throw {@link dev.countersign.core.VerificationException}
- * unless it passed. A bundle's key hint only orders the trusted keys. Transparency-log entries and timestamps
- * are reported as not performed: no Sigstore trusted root is configured.
+ * unless it passed. A bundle's key hint only orders the trusted keys. Transparency-log entries are reported as not
+ * performed (no Sigstore trusted root is configured); timestamps too, unless {@link #withTrustedTimestamps} is
+ * configured.
  *
  * <pre>{@code
  * BlobVerifier.of(Verifiers.of(publicKey)).verifyBundle(Path.of("app.tar.gz"), Bundle.parse(bundleFile));
@@ -28,19 +30,31 @@ import java.util.Objects;
  */
 public final class BlobVerifier {
   private final KeyResolver keys;
+  private final TrustedTimestamps timestamps;
 
-  private BlobVerifier(KeyResolver keys) {
+  private BlobVerifier(KeyResolver keys, TrustedTimestamps timestamps) {
     this.keys = Objects.requireNonNull(keys, "keys");
+    this.timestamps = timestamps;
   }
 
   /** A verifier trusting exactly these keys (none: every verification fails its {@code key} check). */
   public static BlobVerifier of(Verifier... trusted) {
-    return new BlobVerifier(KeyResolver.of(trusted));
+    return new BlobVerifier(KeyResolver.of(trusted), null);
   }
 
   /** A verifier asking {@code resolver} for trusted keys (with the bundle's hint). */
   public static BlobVerifier of(KeyResolver resolver) {
-    return new BlobVerifier(resolver);
+    return new BlobVerifier(resolver, null);
+  }
+
+  /**
+   * This verifier, requiring a trusted RFC 3161 timestamp over the signature (as {@code cosign verify-blob
+   * --timestamp-certificate-chain}): a bundle without one, a raw signature (which carries none) or a token that
+   * fails a rule fails the {@code timestamp} check; a verified token's genTime is the signing time asked of the
+   * key resolver.
+   */
+  public BlobVerifier withTrustedTimestamps(TrustedTimestamps trusted) {
+    return new BlobVerifier(keys, Objects.requireNonNull(trusted, "trusted"));
   }
 
   /**
@@ -48,14 +62,14 @@ public final class BlobVerifier {
    * ignored). Bad base64 throws {@link InvalidInputException}.
    */
   public VerificationReport checkSignature(InputStream artifact, String base64Signature) {
-    return BlobVerification.raw("artifact", artifact, decode(base64Signature), keys);
+    return BlobVerification.raw("artifact", artifact, decode(base64Signature), keys, timestamps);
   }
 
   /** Checks a raw signature over a file. */
   public VerificationReport checkSignature(Path artifact, String base64Signature) {
     byte[] sig = decode(base64Signature);
     try (InputStream in = dev.countersign.core.internal.ArtifactFiles.open(artifact)) {
-      return BlobVerification.raw(artifact.toString(), in, sig, keys);
+      return BlobVerification.raw(artifact.toString(), in, sig, keys, timestamps);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + artifact + ": " + e.getMessage(), e);
     }
@@ -63,14 +77,15 @@ public final class BlobVerifier {
 
   /** Checks a bundle's message signature over the artifact. */
   public VerificationReport checkBundle(InputStream artifact, Bundle bundle) {
-    return BlobVerification.bundle("artifact", artifact, Objects.requireNonNull(bundle, "bundle"), keys);
+    return BlobVerification.bundle("artifact", artifact, Objects.requireNonNull(bundle, "bundle"), keys,
+        timestamps);
   }
 
   /** Checks a bundle's message signature over a file. */
   public VerificationReport checkBundle(Path artifact, Bundle bundle) {
     Objects.requireNonNull(bundle, "bundle");
     try (InputStream in = dev.countersign.core.internal.ArtifactFiles.open(artifact)) {
-      return BlobVerification.bundle(artifact.toString(), in, bundle, keys);
+      return BlobVerification.bundle(artifact.toString(), in, bundle, keys, timestamps);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + artifact + ": " + e.getMessage(), e);
     }

@@ -3,6 +3,7 @@ package dev.countersign.keys.timestamp;
 import dev.countersign.core.BackendException;
 import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.core.InvalidInputException;
+import dev.countersign.core.timestamp.Timestamper;
 import dev.countersign.keys.internal.timestamp.TsaHttp;
 import dev.countersign.keys.internal.timestamp.TsaResponses;
 import java.io.IOException;
@@ -17,9 +18,10 @@ import org.bouncycastle.tsp.TimeStampToken;
  * Asks an RFC 3161 time-stamping authority for a token over a signature, as cosign's
  * {@code --timestamp-server-url} does: the message imprint is the hash (SHA-256 by default) of the signature
  * bytes, with a random nonce and {@code certReq=true}, posted as {@code application/timestamp-query}. The answer
- * must be granted and match the request (imprint, nonce, certificate present). Thread-safe.
+ * must be granted and match the request (imprint, nonce, certificate present). As a core {@link Timestamper} it
+ * plugs into BlobSigner, BlobAttester, ImageSigner and ImageAttester. Thread-safe.
  */
-public final class TimestampClient {
+public final class TimestampClient implements Timestamper {
   private final HttpUrl url;
   private final OkHttpClient http;
   private final int maxResponseBytes;
@@ -66,6 +68,12 @@ public final class TimestampClient {
     byte[] body = TsaHttp.post(http, url.toString(), query, maxResponseBytes);
     TimeStampToken token = TsaResponses.accept(request, body, url.toString());
     return TimestampToken.of(token, body);
+  }
+
+  /** {@link #timestamp(byte[])}'s DER {@code TimeStampResp}: the core SPI hook for signers. */
+  @Override
+  public byte[] timestampResponse(byte[] signedBytes) {
+    return timestamp(signedBytes).responseEncoded();
   }
 
   @Override

@@ -4,7 +4,9 @@ import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.VerificationReport;
 import dev.countersign.keys.internal.timestamp.TokenChecks;
 import dev.countersign.keys.internal.timestamp.TsaCertificates;
+import dev.countersign.core.timestamp.TrustedTimestamps;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,9 +16,10 @@ import java.util.Objects;
  * {@code --timestamp-certificate-chain} does: the message imprint equals the hash of the signature, the token's
  * CMS signature verifies with the TSA certificate, that certificate chains to a trusted root at genTime (PKIX,
  * no revocation checking) and carries the timestamping usage RFC 3161 section 2.3 requires (critical, only
- * id-kp-timeStamping, as sigstore's timestamp-authority enforces). Immutable and thread-safe.
+ * id-kp-timeStamping, as sigstore's timestamp-authority enforces). As a core {@link TrustedTimestamps} it plugs
+ * into BlobVerifier, ImageVerifier and the attestation verifiers. Immutable and thread-safe.
  */
-public final class TimestampVerifier {
+public final class TimestampVerifier implements TrustedTimestamps {
   private final List<X509Certificate> roots;
   private final List<X509Certificate> pool;
 
@@ -39,6 +42,18 @@ public final class TimestampVerifier {
     VerificationReport.Builder report = VerificationReport.builder("RFC 3161 timestamp " + token.serialNumber());
     TokenChecks.run(token.encoded(), signature, roots, pool, report);
     return new TimestampVerification(report.build(), token.genTime());
+  }
+
+  /**
+   * The core SPI hook for verifiers: parses {@code signedTimestamp} and returns its genTime once every check of
+   * {@link #verify} passed.
+   *
+   * @throws dev.countersign.core.VerificationException naming the failed check ({@code imprint},
+   *     {@code tsa-signature}, {@code tsa-chain}, {@code tsa-eku})
+   */
+  @Override
+  public Instant verifiedTime(byte[] signedTimestamp, byte[] signedBytes) {
+    return verify(TimestampToken.parse(signedTimestamp), signedBytes).trustedTimeOrThrow();
   }
 
   /** Validating builder; at least one trusted root is required. */

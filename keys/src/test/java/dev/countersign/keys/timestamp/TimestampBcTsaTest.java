@@ -1,5 +1,9 @@
 package dev.countersign.keys.timestamp;
 
+import dev.countersign.keys.testing.BcTsa;
+import dev.countersign.keys.testing.LoopbackTsa;
+import dev.countersign.keys.testing.OpenSslTsa;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

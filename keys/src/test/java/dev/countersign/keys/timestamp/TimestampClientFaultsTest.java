@@ -1,5 +1,9 @@
 package dev.countersign.keys.timestamp;
 
+import dev.countersign.keys.testing.BcTsa;
+import dev.countersign.keys.testing.LoopbackTsa;
+import dev.countersign.keys.testing.OpenSslTsa;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;

@@ -11,6 +11,8 @@ import dev.countersign.core.bundle.TlogEntry;
 import dev.countersign.core.bundle.VerificationMaterial;
 import dev.countersign.core.internal.dsse.Candidates;
 import dev.countersign.core.internal.dsse.SignatureCheck;
+import dev.countersign.core.internal.timestamp.TimestampEvidence;
+import dev.countersign.core.timestamp.TrustedTimestamps;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -19,29 +21,39 @@ import java.util.Set;
 
 /**
  * The checks of a blob verification, as {@code cosign verify-blob --key} makes them: {@code bundle}, {@code key},
- * {@code artifact-digest}, {@code signature}, and {@code transparency-log} / {@code timestamp} reported as not
- * performed (no trusted root is configured). The artifact is read once.
+ * {@code artifact-digest}, {@code signature}, {@code transparency-log} reported as not performed (no trusted root
+ * is configured) and {@code timestamp} (verified only with trusted timestamps; its trusted time is the signing time
+ * asked of the key resolver). The artifact is read once.
  */
 public final class BlobVerification {
   private BlobVerification() {}
 
   /** Verifies a raw signature over the artifact. */
-  public static VerificationReport raw(String subject, InputStream artifact, byte[] sig, KeyResolver keys) {
+  public static VerificationReport raw(String subject, InputStream artifact, byte[] sig, KeyResolver keys,
+      TrustedTimestamps trusted) {
     VerificationReport.Builder report = VerificationReport.builder(subject);
-    List<Verifier> candidates = Candidates.resolve(keys, null);
+    TimestampEvidence ts = TimestampEvidence.evaluate(List.of(), sig, "the signature", trusted);
+    List<Verifier> candidates = Candidates.resolve(keys, null, ts.time().orElse(null));
     if (candidates.isEmpty()) {
       report.add(noKey());
+      if (trusted != null) {
+        report.add(ts.check());
+      }
       return report.build();
     }
     report.add(VerificationCheck.notPerformed("key", "a raw signature carries no key hint; tried "
         + candidates.size() + " trusted key(s)"));
     ArtifactData data = ArtifactData.read(artifact, algorithms(candidates, null), needsWhole(candidates));
     report.add(signature(candidates, data, sig));
+    if (trusted != null) {
+      report.add(ts.check());
+    }
     return report.build();
   }
 
   /** Verifies a bundle's message signature over the artifact. */
-  public static VerificationReport bundle(String subject, InputStream artifact, Bundle bundle, KeyResolver keys) {
+  public static VerificationReport bundle(String subject, InputStream artifact, Bundle bundle, KeyResolver keys,
+      TrustedTimestamps trusted) {
     VerificationReport.Builder report = VerificationReport.builder(subject);
     if (bundle.messageSignature().isEmpty()) {
       report.add(VerificationCheck.failed("bundle", "messageSignature", "dsseEnvelope",
@@ -56,9 +68,14 @@ public final class BlobVerification {
       return report.build();
     }
     String hint = m.publicKeyHint().orElse(null);
-    List<Verifier> candidates = Candidates.resolve(keys, hint);
+    MessageSignature ms = bundle.messageSignature().get();
+    List<byte[]> tokens = new ArrayList<>();
+    m.rfc3161Timestamps().forEach(t -> tokens.add(t.signedTimestamp()));
+    TimestampEvidence ts = TimestampEvidence.evaluate(tokens, ms.signature(), "the signature", trusted);
+    List<Verifier> candidates = Candidates.resolve(keys, hint, ts.time().orElse(null));
     if (candidates.isEmpty()) {
       report.add(noKey());
+      report.add(ts.check());
       return report.build();
     }
     if (Candidates.matches(candidates.get(0), hint)) {
@@ -67,7 +84,6 @@ public final class BlobVerification {
       report.add(VerificationCheck.notPerformed("key", (hint == null ? "bundle has no key hint"
           : "hint ignored: not a trusted key id") + "; tried " + candidates.size() + " trusted key(s)"));
     }
-    MessageSignature ms = bundle.messageSignature().get();
     DigestAlgorithm mdAlg = ms.messageDigest().algorithm();
     ArtifactData data = ArtifactData.read(artifact, algorithms(candidates, mdAlg), needsWhole(candidates));
     if (data.digest(mdAlg).matches(ms.messageDigest())) {
@@ -78,6 +94,7 @@ public final class BlobVerification {
     }
     report.add(signature(candidates, data, ms.signature()));
     transparency(report, m);
+    report.add(ts.check());
     return report.build();
   }
 
@@ -91,11 +108,6 @@ public final class BlobVerification {
           + " transparency-log entr" + (entries.size() == 1 ? "y" : "ies") + " (" + e.kind() + " " + e.version()
           + ", logIndex " + e.logIndex() + "); no trusted root is configured, so inclusion was not verified"));
     }
-    int ts = m.rfc3161Timestamps().size();
-    report.add(VerificationCheck.notPerformed("timestamp", ts == 0
-        ? "the bundle carries no RFC 3161 timestamp"
-        : "the bundle carries " + ts + " RFC 3161 timestamp(s); no trusted timestamp authority is configured, so "
-            + "they were not verified"));
   }
 
   private static VerificationCheck signature(List<Verifier> candidates, ArtifactData data, byte[] sig) {

@@ -5,6 +5,7 @@ import dev.countersign.core.KeyNotFoundException;
 import dev.countersign.core.KeyQuery;
 import dev.countersign.core.KeyResolver;
 import dev.countersign.core.Verifier;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,9 +19,14 @@ public final class Candidates {
 
   /** Trusted keys for {@code hint} (may be null), a key whose id equals the hint first. */
   public static List<Verifier> resolve(KeyResolver resolver, String hint) {
+    return resolve(resolver, hint, null);
+  }
+
+  /** Trusted keys for {@code hint} valid at the trusted signing {@code time} (either may be null). */
+  public static List<Verifier> resolve(KeyResolver resolver, String hint, Instant time) {
     List<Verifier> found;
     try {
-      found = resolver.resolve(KeyQuery.builder().hint(hint).build());
+      found = resolver.resolve(KeyQuery.builder().hint(hint).time(time).build());
     } catch (KeyNotFoundException e) {
       found = List.of();
     }

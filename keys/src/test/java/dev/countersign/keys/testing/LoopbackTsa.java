@@ -1,4 +1,4 @@
-package dev.countersign.keys.timestamp;
+package dev.countersign.keys.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -9,15 +9,15 @@ import java.net.InetSocketAddress;
 import java.util.function.UnaryOperator;
 
 /** A TSA on a loopback HTTP server (the JDK's HttpServer): the handler maps a DER query to a DER reply. */
-final class LoopbackTsa implements AutoCloseable {
+public final class LoopbackTsa implements AutoCloseable {
   private final HttpServer server;
 
-  LoopbackTsa(UnaryOperator<byte[]> handler) throws IOException {
+  public LoopbackTsa(UnaryOperator<byte[]> handler) throws IOException {
     this(handler, false);
   }
 
   /** With {@code chunked}, the reply is streamed without a Content-Length. */
-  LoopbackTsa(UnaryOperator<byte[]> handler, boolean chunked) throws IOException {
+  public LoopbackTsa(UnaryOperator<byte[]> handler, boolean chunked) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/tsa", exchange -> {
       try (exchange) {
@@ -50,7 +50,7 @@ final class LoopbackTsa implements AutoCloseable {
     server.start();
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/tsa";
   }
 

@@ -1,4 +1,4 @@
-package dev.countersign.keys.timestamp;
+package dev.countersign.keys.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
  * against. The root CA and the TSA certificate (extendedKeyUsage=critical,timeStamping) are made with openssl at
  * test time. Fails (never skips) when openssl is missing.
  */
-final class OpenSslTsa {
+public final class OpenSslTsa {
   private final Path dir;
 
-  OpenSslTsa(Path dir) {
+  public OpenSslTsa(Path dir) {
     this.dir = dir;
     write("tsa-ext.cnf", "[tsa_ext]\nbasicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
         + "extendedKeyUsage=critical,timeStamping\nsubjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n");
@@ -39,7 +39,7 @@ final class OpenSslTsa {
   }
 
   /** Answers one DER query with {@code openssl ts -reply}. */
-  synchronized byte[] reply(byte[] query) {
+  public synchronized byte[] reply(byte[] query) {
     try {
       Files.write(dir.resolve("q.tsq"), query);
       Files.deleteIfExists(dir.resolve("r.tsr"));
@@ -51,20 +51,20 @@ final class OpenSslTsa {
     }
   }
 
-  String rootPem() {
+  public String rootPem() {
     return read("root.pem");
   }
 
-  String tsaPem() {
+  public String tsaPem() {
     return read("tsa.pem");
   }
 
-  Path dir() {
+  public Path dir() {
     return dir;
   }
 
   /** Runs openssl in the TSA's directory; the test fails with openssl's output when it exits non-zero. */
-  String run(String... command) {
+  public String run(String... command) {
     try {
       Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -85,7 +85,7 @@ final class OpenSslTsa {
   }
 
   /** Runs a command and returns its exit code and output, without failing. */
-  List<String> runAllowingFailure(String... command) throws IOException, InterruptedException {
+  public List<String> runAllowingFailure(String... command) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(List.of(command)).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     p.waitFor(60, TimeUnit.SECONDS);

@@ -1,4 +1,4 @@
-package dev.countersign.keys.timestamp;
+package dev.countersign.keys.testing;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -59,9 +59,9 @@ import org.bouncycastle.tsp.TimeStampTokenGenerator;
  * {@link TimeStampResponseGenerator}; BC refuses to issue with a certificate lacking the critical timestamping EKU,
  * so for those the token is assembled by hand (TSTInfo in CMS signed data with an ESS signing-certificate-v2).
  */
-final class BcTsa {
+public final class BcTsa {
   /** The TSA certificate's extended key usage. */
-  enum Eku { CRITICAL_TIMESTAMPING, NONE, NON_CRITICAL, WITH_CODE_SIGNING }
+  public enum Eku { CRITICAL_TIMESTAMPING, NONE, NON_CRITICAL, WITH_CODE_SIGNING }
 
   private static final AtomicLong SERIALS = new AtomicLong(1000);
   private final X509Certificate root;
@@ -71,7 +71,7 @@ final class BcTsa {
   private final X509Certificate intermediate;
   private Duration genTimeOffset = Duration.ZERO;
 
-  BcTsa(Eku eku) {
+  public BcTsa(Eku eku) {
     this(eku, null);
   }
 
@@ -79,7 +79,7 @@ final class BcTsa {
    * With {@code intermediatePurposes} non-null, the TSA certificate is issued by an intermediate CA whose extended
    * key usage is restricted to those purposes (an empty array: no EKU extension).
    */
-  BcTsa(Eku eku, KeyPurposeId[] intermediatePurposes) {
+  public BcTsa(Eku eku, KeyPurposeId[] intermediatePurposes) {
     try {
       this.eku = eku;
       KeyPair rootKey = ecKey();
@@ -130,7 +130,7 @@ final class BcTsa {
   }
 
   /** Answers one DER query. */
-  byte[] reply(byte[] query) {
+  public byte[] reply(byte[] query) {
     try {
       TimeStampRequest request = new TimeStampRequest(query);
       BigInteger serial = BigInteger.valueOf(SERIALS.incrementAndGet());
@@ -162,20 +162,20 @@ final class BcTsa {
   }
 
   /** Claims genTime = now + offset in the tokens issued from now on. */
-  BcTsa genTimeOffset(Duration offset) {
+  public BcTsa genTimeOffset(Duration offset) {
     this.genTimeOffset = offset;
     return this;
   }
 
-  String intermediatePem() {
+  public String intermediatePem() {
     return pem(intermediate);
   }
 
-  String rootPem() {
+  public String rootPem() {
     return pem(root);
   }
 
-  String tsaPem() {
+  public String tsaPem() {
     return pem(tsaCert);
   }
 
@@ -204,7 +204,7 @@ final class BcTsa {
     return g.generateKeyPair();
   }
 
-  static String pem(X509Certificate cert) {
+  public static String pem(X509Certificate cert) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter w = new JcaPEMWriter(out)) {
       w.writeObject(cert);
