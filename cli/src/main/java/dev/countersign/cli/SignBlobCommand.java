@@ -4,6 +4,7 @@ import dev.countersign.core.KeyBackends;
 import dev.countersign.core.Signer;
 import dev.countersign.core.blob.BlobSignature;
 import dev.countersign.core.blob.BlobSigner;
+import dev.countersign.core.timestamp.CosignTimestampJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,6 +32,13 @@ final class SignBlobCommand implements Callable<Integer> {
   @Option(names = "--bundle", paramLabel = "FILE", description = "write a Sigstore bundle (v0.3 JSON) here")
   Path bundleOut;
 
+  @Option(names = "--rfc3161-timestamp", paramLabel = "FILE",
+      description = "with --timestamp-server-url: also write the timestamp here (cosign's JSON form)")
+  Path timestampOut;
+
+  @picocli.CommandLine.Mixin
+  TimestampSigningOptions timestamp = new TimestampSigningOptions();
+
   @Parameters(paramLabel = "FILE", description = "the file to sign")
   Path file;
 
@@ -38,7 +46,15 @@ final class SignBlobCommand implements Callable<Integer> {
   public Integer call() {
     CliFiles.requireReadable(file);
     Signer signer = KeyBackends.discover().signer(key, CliPasswords.forReading(parent.env()));
-    BlobSignature sig = BlobSigner.of(signer).sign(file);
+    BlobSigner blobSigner = BlobSigner.of(signer);
+    blobSigner = timestamp.timestamper().map(blobSigner::withTimestamper).orElse(blobSigner);
+    BlobSignature sig = blobSigner.sign(file);
+    if (timestampOut != null) {
+      byte[] ts = sig.timestamp().orElseThrow(() -> new picocli.CommandLine.ParameterException(
+          parent.spec.commandLine(), "--rfc3161-timestamp needs --timestamp-server-url"));
+      CliFiles.write(timestampOut, CosignTimestampJson.write(ts), StandardCharsets.UTF_8);
+      parent.spec.commandLine().getErr().println("Wrote RFC3161 timestamp to file " + timestampOut);
+    }
     if (signatureOut != null) {
       CliFiles.write(signatureOut, sig.base64(), StandardCharsets.US_ASCII);
       parent.spec.commandLine().getErr().println("Wrote signature to file " + signatureOut);

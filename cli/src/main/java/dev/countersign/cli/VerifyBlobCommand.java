@@ -12,6 +12,7 @@ import dev.countersign.core.Verifier;
 import dev.countersign.core.Verifiers;
 import dev.countersign.core.blob.BlobVerifier;
 import dev.countersign.core.bundle.Bundle;
+import dev.countersign.core.timestamp.CosignTimestampJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ import picocli.CommandLine.ParentCommand;
 /** {@code verify-blob --key PUB (--signature F | --bundle F) FILE}. Exit 1 when verification fails. */
 @Command(name = "verify-blob", mixinStandardHelpOptions = true,
     description = {"Verify a file against a raw signature or a Sigstore bundle (v0.1-v0.3) with a public key.",
-        "Transparency-log entries and timestamps in a bundle are reported as not performed (no trusted root).",
+        "Transparency-log entries are reported as not performed (no trusted root); RFC 3161 timestamps too unless "
+            + "--timestamp-certificate-chain is given, which makes a verified timestamp required.",
         "Exit status: 0 verified, 1 verification failed, 2 bad usage or unreadable input."})
 final class VerifyBlobCommand implements Callable<Integer> {
   /** Characters of (standard or URL-safe) base64 text and whitespace: a value with others cannot be a signature. */
@@ -63,6 +65,13 @@ final class VerifyBlobCommand implements Callable<Integer> {
       description = "text (default) or json: the full verification report on standard output")
   String output;
 
+  @Option(names = "--rfc3161-timestamp", paramLabel = "FILE",
+      description = "with --signature: the RFC 3161 timestamp kept beside it (cosign's JSON form)")
+  Path timestampFile;
+
+  @picocli.CommandLine.Mixin
+  TimestampVerificationOptions timestamps = new TimestampVerificationOptions();
+
   @Parameters(paramLabel = "FILE", description = "the file that was signed")
   Path file;
 
@@ -73,10 +82,18 @@ final class VerifyBlobCommand implements Callable<Integer> {
           "--output must be text or json, got '" + output + "'");
     }
     CliFiles.requireReadable(file);
-    BlobVerifier verifier = BlobVerifier.of(keys());
+    BlobVerifier base = BlobVerifier.of(keys());
+    BlobVerifier verifier = timestamps.trusted().map(base::withTrustedTimestamps).orElse(base);
     VerificationReport report;
     if (source.bundle != null) {
+      if (timestampFile != null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--rfc3161-timestamp goes with --signature; a bundle carries its own timestamps");
+      }
       report = verifier.checkBundle(file, Bundle.parse(CliFiles.readAll(source.bundle)));
+    } else if (timestampFile != null) {
+      report = verifier.checkSignature(file, signatureText(source.signature), CosignTimestampJson.parse(
+          new String(CliFiles.readAll(timestampFile), StandardCharsets.UTF_8)));
     } else {
       report = verifier.checkSignature(file, signatureText(source.signature));
     }

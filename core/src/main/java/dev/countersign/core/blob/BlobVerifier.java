@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -62,14 +63,30 @@ public final class BlobVerifier {
    * ignored). Bad base64 throws {@link InvalidInputException}.
    */
   public VerificationReport checkSignature(InputStream artifact, String base64Signature) {
-    return BlobVerification.raw("artifact", artifact, decode(base64Signature), keys, timestamps);
+    return BlobVerification.raw("artifact", artifact, decode(base64Signature), List.of(), keys,
+        timestamps);
   }
 
   /** Checks a raw signature over a file. */
   public VerificationReport checkSignature(Path artifact, String base64Signature) {
     byte[] sig = decode(base64Signature);
     try (InputStream in = dev.countersign.core.internal.ArtifactFiles.open(artifact)) {
-      return BlobVerification.raw(artifact.toString(), in, sig, keys, timestamps);
+      return BlobVerification.raw(artifact.toString(), in, sig, List.of(), keys, timestamps);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read " + artifact + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks a raw signature over a file together with the RFC 3161 timestamp over it that was kept beside it (a DER
+   * {@code TimeStampResp}, e.g. from {@link dev.countersign.core.timestamp.CosignTimestampJson#parse}), as
+   * {@code cosign verify-blob --rfc3161-timestamp} does. Without trusted timestamps it is only counted.
+   */
+  public VerificationReport checkSignature(Path artifact, String base64Signature, byte[] timeStampResponse) {
+    byte[] sig = decode(base64Signature);
+    byte[] ts = Objects.requireNonNull(timeStampResponse, "timeStampResponse").clone();
+    try (InputStream in = dev.countersign.core.internal.ArtifactFiles.open(artifact)) {
+      return BlobVerification.raw(artifact.toString(), in, sig, List.of(ts), keys, timestamps);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read " + artifact + ": " + e.getMessage(), e);
     }

@@ -29,14 +29,15 @@ public final class BlobVerification {
   private BlobVerification() {}
 
   /** Verifies a raw signature over the artifact. */
-  public static VerificationReport raw(String subject, InputStream artifact, byte[] sig, KeyResolver keys,
-      TrustedTimestamps trusted) {
+  public static VerificationReport raw(String subject, InputStream artifact, byte[] sig, List<byte[]> tokens,
+      KeyResolver keys, TrustedTimestamps trusted) {
     VerificationReport.Builder report = VerificationReport.builder(subject);
-    TimestampEvidence ts = TimestampEvidence.evaluate(List.of(), sig, "the signature", trusted);
+    TimestampEvidence ts = TimestampEvidence.evaluate(tokens, sig, "the signature", trusted);
+    boolean reportTs = trusted != null || !tokens.isEmpty();
     List<Verifier> candidates = Candidates.resolve(keys, null, ts.time().orElse(null));
     if (candidates.isEmpty()) {
       report.add(noKey());
-      if (trusted != null) {
+      if (reportTs) {
         report.add(ts.check());
       }
       return report.build();
@@ -45,7 +46,7 @@ public final class BlobVerification {
         + candidates.size() + " trusted key(s)"));
     ArtifactData data = ArtifactData.read(artifact, algorithms(candidates, null), needsWhole(candidates));
     report.add(signature(candidates, data, sig));
-    if (trusted != null) {
+    if (reportTs) {
       report.add(ts.check());
     }
     return report.build();

@@ -34,7 +34,7 @@ public final class TimestampEvidence {
       TrustedTimestamps trusted) {
     if (trusted == null) {
       return new TimestampEvidence(VerificationCheck.notPerformed(CHECK, tokens.isEmpty()
-          ? "no RFC 3161 timestamp accompanies the signature"
+          ? "the signature carries no RFC 3161 timestamp"
           : tokens.size() + " RFC 3161 timestamp(s) accompany the signature; no trusted timestamp authority is "
               + "configured, so they were not verified"), null);
     }
