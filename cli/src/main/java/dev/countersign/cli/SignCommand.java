@@ -43,6 +43,9 @@ final class SignCommand implements Callable<Integer> {
   @Mixin
   RegistryOptions registry;
 
+  @Mixin
+  TimestampSigningOptions timestamp = new TimestampSigningOptions();
+
   @Parameters(paramLabel = "IMAGE", description = "registry reference or oci:PATH[:TAG|@DIGEST]")
   String image;
 
@@ -55,6 +58,7 @@ final class SignCommand implements Callable<Integer> {
           .orElseThrow(() -> new InvalidInputException("no image at " + target.display()));
       ImageSigner.Builder b = ImageSigner.builder(signer).format(f).recursive(recursive);
       annotations.forEach(b::annotation);
+      timestamp.timestamper().ifPresent(b::timestamper);
       List<AttachedSignature> attached = b.build().sign(target.repository(), target.identity(), subject);
       for (AttachedSignature a : attached) {
         parent.spec.commandLine().getErr().println("Signed " + a.subject() + " (" + a.format().name()

@@ -47,6 +47,9 @@ final class VerifyCommand implements Callable<Integer> {
   @Mixin
   RegistryOptions registry;
 
+  @Mixin
+  TimestampVerificationOptions timestamps = new TimestampVerificationOptions();
+
   @Parameters(paramLabel = "IMAGE", description = "registry reference or oci:PATH[:TAG|@DIGEST]")
   String image;
 
@@ -57,6 +60,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
     ImageVerifier.Builder b = ImageVerifier.builder().keyResolver(KeyBackends.discover().resolver(key))
         .recursive(recursive).formats(SignCommand.parseFormat(format));
+    timestamps.trusted().ifPresent(b::trustedTimestamps);
     for (String a : annotations) {
       int eq = a.indexOf('=');
       if (eq <= 0) {

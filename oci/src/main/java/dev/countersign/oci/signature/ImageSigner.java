@@ -8,7 +8,10 @@ import dev.countersign.oci.ImageIndex;
 import dev.countersign.oci.Manifest;
 import dev.countersign.oci.MediaTypes;
 import dev.countersign.oci.Repository;
+import dev.countersign.core.timestamp.Timestamper;
 import dev.countersign.oci.internal.signature.BundleAttach;
+import dev.countersign.oci.internal.signature.BundleTimestamps;
+import dev.countersign.oci.internal.signature.LegacyTimestamps;
 import dev.countersign.oci.internal.signature.LegacyAppend;
 import dev.countersign.oci.internal.signature.ReferrersFallback;
 import java.time.Clock;
@@ -50,8 +53,10 @@ public final class ImageSigner {
   private final boolean recursive;
   private final int maxAttempts;
   private final Duration confirmDelay;
+  private final Timestamper timestamper;
 
   private ImageSigner(Builder b) {
+    this.timestamper = b.timestamper;
     this.signer = b.signer;
     this.format = b.format;
     this.annotations = Map.copyOf(b.annotations);
@@ -106,14 +111,17 @@ public final class ImageSigner {
     if (format.includesLegacy()) {
       SimpleSigningPayload payload = SimpleSigningPayload.of(ref, digest, annotations);
       byte[] bytes = payload.bytes();
-      String sig = Base64.getEncoder().encodeToString(signer.sign(bytes));
+      byte[] raw = signer.sign(bytes);
+      byte[] ts = timestamper == null ? null : timestamper.timestampResponse(raw);
       Descriptor blob = repo.pushBlob(MediaTypes.COSIGN_SIMPLE_SIGNING, bytes);
-      Descriptor written = LegacyAppend.append(repo, digest, LegacyAppend.layer(blob, sig), maxAttempts,
-          confirmDelay);
+      Descriptor layer = LegacyTimestamps.annotate(LegacyAppend.layer(blob, Base64.getEncoder().encodeToString(raw)),
+          ts);
+      Descriptor written = LegacyAppend.append(repo, digest, layer, maxAttempts, confirmDelay);
       out.add(new AttachedSignature(digest, SignatureFormat.LEGACY, written, Triangulation.signatureTag(digest)));
     }
     if (format.includesBundle()) {
-      Descriptor referrer = BundleAttach.push(repo, image, BundleAttach.bundle(signer, digest), clock.instant());
+      Descriptor referrer = BundleAttach.push(repo, image,
+          BundleTimestamps.stamp(BundleAttach.bundle(signer, digest), timestamper), clock.instant());
       ReferrersFallback.ensureListed(repo, digest, referrer, maxAttempts, confirmDelay);
       out.add(new AttachedSignature(digest, SignatureFormat.BUNDLE, referrer, null));
     }
@@ -139,9 +147,20 @@ public final class ImageSigner {
     private boolean recursive;
     private int maxAttempts = 8;
     private Duration confirmDelay = Duration.ofMillis(250);
+    private Timestamper timestamper;
 
     private Builder(Signer signer) {
       this.signer = signer;
+    }
+
+    /**
+     * Obtains an RFC 3161 timestamp for each signature (cosign {@code --timestamp-server-url}): over the raw
+     * signature of a legacy layer, stored in its {@code dev.sigstore.cosign/rfc3161timestamp} annotation, and over
+     * the DSSE signature of a bundle, stored in its {@code timestampVerificationData}. Default: none.
+     */
+    public Builder timestamper(Timestamper timestamper) {
+      this.timestamper = Objects.requireNonNull(timestamper, "timestamper");
+      return this;
     }
 
     /** Which scheme(s) to write; default {@link SignatureFormat#BOTH}. */

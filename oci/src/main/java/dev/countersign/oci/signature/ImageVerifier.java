@@ -7,6 +7,7 @@ import dev.countersign.core.KeyResolver;
 import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationReport;
 import dev.countersign.core.Verifier;
+import dev.countersign.core.timestamp.TrustedTimestamps;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.ImageIndex;
 import dev.countersign.oci.ImageManifest;
@@ -54,10 +55,12 @@ public final class ImageVerifier {
   private final String dockerReference;
   private final VerificationCache cache;
   private final Object policy;
+  private final TrustedTimestamps timestamps;
 
   /** Everything besides the image that decides a verdict: what a cached pass is keyed by. */
   private record Policy(List<String> keys, KeyResolver resolver, Map<String, String> annotations,
-      SignatureFormat formats, boolean recursive, int maxSignatures, String dockerReference) {}
+      SignatureFormat formats, boolean recursive, int maxSignatures, String dockerReference,
+      TrustedTimestamps timestamps) {}
 
   private ImageVerifier(Builder b) {
     List<Verifier> fixed = List.copyOf(b.trusted);
@@ -73,8 +76,9 @@ public final class ImageVerifier {
     this.maxSignatures = b.maxSignatures;
     this.dockerReference = b.dockerReference;
     this.cache = b.cache;
+    this.timestamps = b.timestamps;
     this.policy = new Policy(fixed.stream().map(v -> v.keyId().value() + "/" + v.algorithm()).sorted().toList(),
-        extra, annotations, formats, recursive, maxSignatures, dockerReference);
+        extra, annotations, formats, recursive, maxSignatures, dockerReference, timestamps);
   }
 
   public static Builder builder() {
@@ -108,7 +112,7 @@ public final class ImageVerifier {
       subjects.addAll(children(repo, image.digest(), notes, found));
     }
     LegacyVerification.Expectations expect = new LegacyVerification.Expectations(keys, annotations,
-        dockerReference);
+        dockerReference, timestamps);
     for (Digest d : subjects) {
       if (formats.includesLegacy()) {
         legacy(repo, d, expect, found, notes);
@@ -226,8 +230,20 @@ public final class ImageVerifier {
     private int maxSignatures = DEFAULT_MAX_SIGNATURES;
     private String dockerReference;
     private VerificationCache cache;
+    private TrustedTimestamps timestamps;
 
     private Builder() {}
+
+    /**
+     * Requires a trusted RFC 3161 timestamp on every signature (cosign {@code --timestamp-certificate-chain}): a
+     * legacy layer's {@code dev.sigstore.cosign/rfc3161timestamp} annotation over its raw signature, a bundle's
+     * {@code timestampVerificationData} over its DSSE signature. A signature without one, or with one that fails a
+     * rule, fails its {@code timestamp} check; a verified token's genTime is the signing time asked of the keys.
+     */
+    public Builder trustedTimestamps(TrustedTimestamps trusted) {
+      this.timestamps = Objects.requireNonNull(trusted, "trusted");
+      return this;
+    }
 
     /** Trusts these keys. */
     public Builder trust(Verifier... verifiers) {

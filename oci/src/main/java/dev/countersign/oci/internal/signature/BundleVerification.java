@@ -11,6 +11,7 @@ import dev.countersign.core.Verifier;
 import dev.countersign.core.bundle.Bundle;
 import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.core.dsse.DsseVerifier;
+import dev.countersign.core.internal.timestamp.TimestampEvidence;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.ImageManifest;
 import dev.countersign.oci.Manifest;
@@ -91,7 +92,8 @@ public final class BundleVerification {
       r.add(VerificationCheck.failed("bundle-content", "dsseEnvelope", "messageSignature", null));
       return failed(subject, location, hinted, r);
     }
-    KeyId signer = checkEnvelope(expect, env.get(), hint, r);
+    TimestampEvidence ts = BundleTimestamps.evaluate(bundle, env.get(), expect.timestamps());
+    KeyId signer = checkEnvelope(expect, env.get(), hint, ts.time().orElse(null), r);
     boolean statementOk = statement(env.get().payload(), subject, r);
     for (Map.Entry<String, String> e : expect.annotations().entrySet()) {
       r.add(VerificationCheck.failed("annotation", e.getKey() + "=" + e.getValue(), "absent",
@@ -100,6 +102,9 @@ public final class BundleVerification {
     if (!bundle.verificationMaterial().tlogEntries().isEmpty()) {
       r.add(VerificationCheck.notPerformed("transparency-log", "the bundle's transparency-log entries were not"
           + " checked (key-based verification)"));
+    }
+    if (expect.timestamps() != null || !bundle.verificationMaterial().rfc3161Timestamps().isEmpty()) {
+      r.add(ts.check());
     }
     VerificationReport report = r.build();
     if (signer != null && statementOk && report.passed()) {
@@ -111,8 +116,8 @@ public final class BundleVerification {
   }
 
   private static KeyId checkEnvelope(LegacyVerification.Expectations expect, DsseEnvelope env, String hint,
-      VerificationReport.Builder r) {
-    List<Verifier> candidates = KeyCandidates.resolve(expect.keys(), hint);
+      java.time.Instant time, VerificationReport.Builder r) {
+    List<Verifier> candidates = KeyCandidates.resolve(expect.keys(), hint, time);
     if (candidates.isEmpty()) {
       r.add(VerificationCheck.failed("signature", "a trusted key", "none configured", null));
       return null;

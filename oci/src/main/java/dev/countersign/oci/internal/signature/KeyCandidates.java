@@ -8,6 +8,7 @@ import dev.countersign.core.KeyType;
 import dev.countersign.core.SignatureAlgorithm;
 import dev.countersign.core.Verifier;
 import dev.countersign.core.Verifiers;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,15 +20,21 @@ public final class KeyCandidates {
 
   /** Candidates for a signature with an optional (untrusted) key id hint. */
   public static List<Verifier> resolve(KeyResolver keys, String hint) {
+    return resolve(keys, hint, null);
+  }
+
+  /** Candidates valid at the trusted signing {@code time} (null: unknown; the resolver's policy decides). */
+  public static List<Verifier> resolve(KeyResolver keys, String hint, Instant time) {
     Map<String, Verifier> out = new LinkedHashMap<>();
     if (hint != null && !hint.isBlank()) {
       try {
-        keys.resolve(KeyQuery.byKeyId(KeyId.parse(hint))).forEach(v -> out.putIfAbsent(v.keyId().value(), v));
+        keys.resolve(KeyQuery.builder().keyId(KeyId.parse(hint)).time(time).build())
+            .forEach(v -> out.putIfAbsent(v.keyId().value(), v));
       } catch (CountersignException e) {
         // an unusable hint only loses the ordering
       }
     }
-    keys.resolve(KeyQuery.any()).forEach(v -> out.putIfAbsent(v.keyId().value(), v));
+    keys.resolve(KeyQuery.builder().time(time).build()).forEach(v -> out.putIfAbsent(v.keyId().value(), v));
     return new ArrayList<>(out.values());
   }
 

@@ -14,6 +14,9 @@ import dev.countersign.oci.internal.io.Streams;
 import dev.countersign.oci.signature.FoundSignature;
 import dev.countersign.oci.signature.SignatureFormat;
 import dev.countersign.oci.signature.SimpleSigningPayload;
+import dev.countersign.core.internal.timestamp.TimestampEvidence;
+import dev.countersign.core.timestamp.TrustedTimestamps;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +28,13 @@ import java.util.Map;
  */
 public final class LegacyVerification {
   /** What a legacy layer is checked against. */
-  public record Expectations(KeyResolver keys, Map<String, String> annotations, String dockerReference) {}
+  public record Expectations(KeyResolver keys, Map<String, String> annotations, String dockerReference,
+      TrustedTimestamps timestamps) {
+    /** Without trusted timestamps (timestamps are only noted). */
+    public Expectations(KeyResolver keys, Map<String, String> annotations, String dockerReference) {
+      this(keys, annotations, dockerReference, null);
+    }
+  }
 
   private LegacyVerification() {}
 
@@ -46,8 +55,9 @@ public final class LegacyVerification {
       }
     }
     KeyId keyId = null;
+    TimestampEvidence ts = sig == null ? null : LegacyTimestamps.evaluate(layer, sig, expect.timestamps(), r);
     if (sig != null && payload != null) {
-      keyId = checkSignature(expect.keys(), payload, sig, r);
+      keyId = checkSignature(expect.keys(), payload, sig, ts == null ? null : ts.time().orElse(null), r);
     }
     SimpleSigningPayload parsed = null;
     if (payload != null) {
@@ -86,8 +96,9 @@ public final class LegacyVerification {
     }
   }
 
-  private static KeyId checkSignature(KeyResolver keys, byte[] payload, byte[] sig, VerificationReport.Builder r) {
-    List<Verifier> candidates = KeyCandidates.resolve(keys, null);
+  private static KeyId checkSignature(KeyResolver keys, byte[] payload, byte[] sig, Instant time,
+      VerificationReport.Builder r) {
+    List<Verifier> candidates = KeyCandidates.resolve(keys, null, time);
     if (candidates.isEmpty()) {
       r.add(VerificationCheck.failed("signature", "a trusted key", "none configured", null));
       return null;
