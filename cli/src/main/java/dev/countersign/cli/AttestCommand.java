@@ -49,6 +49,9 @@ final class AttestCommand implements Callable<Integer> {
   @Mixin
   RegistryOptions registry;
 
+  @Mixin
+  TimestampSigningOptions timestamp = new TimestampSigningOptions();
+
   @Parameters(paramLabel = "IMAGE", description = "registry reference or oci:PATH[:TAG|@DIGEST]")
   String image;
 
@@ -62,7 +65,9 @@ final class AttestCommand implements Callable<Integer> {
           .orElseThrow(() -> new InvalidInputException("no image at " + target.display()));
       SignedAttestation att = AttestationBuilder.of(signer).subject(target.identity(), subject.digest())
           .predicate(predicateType, body).statementVersion(statement.version()).build();
-      List<AttachedSignature> attached = ImageAttester.builder().format(SignCommand.parseFormat(format)).build()
+      ImageAttester.Builder attester = ImageAttester.builder().format(SignCommand.parseFormat(format));
+      timestamp.timestamper().ifPresent(attester::timestamper);
+      List<AttachedSignature> attached = attester.build()
           .attach(target.repository(), subject, att.envelope());
       for (AttachedSignature a : attached) {
         parent.spec.commandLine().getErr().println("Attested " + a.subject() + " with " + predicateType + " ("

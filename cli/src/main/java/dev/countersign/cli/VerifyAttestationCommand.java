@@ -59,6 +59,9 @@ final class VerifyAttestationCommand implements Callable<Integer> {
   @Mixin
   RegistryOptions registry;
 
+  @Mixin
+  TimestampVerificationOptions timestamps = new TimestampVerificationOptions();
+
   @Parameters(paramLabel = "IMAGE", description = "registry reference or oci:PATH[:TAG|@DIGEST]")
   String image;
 
@@ -71,9 +74,10 @@ final class VerifyAttestationCommand implements Callable<Integer> {
         : PolicyEvaluator.builder(PolicyDocument.read(policy).policy()).build();
     ImageAttestationResult result;
     try (ImageTarget target = ImageTarget.open(image, registry.insecure)) {
-      result = ImageAttestationVerifier.builder().keyResolver(KeyBackends.discover().resolver(key))
-          .threshold(threshold).type(PredicateTypes.resolve(type)).build()
-          .verify(target.repository(), target.tagOrDigest());
+      ImageAttestationVerifier.Builder verifier = ImageAttestationVerifier.builder()
+          .keyResolver(KeyBackends.discover().resolver(key)).threshold(threshold).type(PredicateTypes.resolve(type));
+      timestamps.trusted().ifPresent(verifier::trustedTimestamps);
+      result = verifier.build().verify(target.repository(), target.tagOrDigest());
     }
     PrintWriter out = parent.spec.commandLine().getOut();
     PrintWriter err = parent.spec.commandLine().getErr();

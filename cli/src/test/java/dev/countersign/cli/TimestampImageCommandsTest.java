@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countersign.core.KeyBackends;
+import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.timestamp.CosignTimestampJson;
+import dev.countersign.keys.timestamp.TimestampVerifier;
+import dev.countersign.oci.signature.FoundAttestation;
+import dev.countersign.oci.signature.ImageAttestationResult;
+import dev.countersign.oci.signature.ImageAttestationVerifier;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.ImageBuilder;
 import dev.countersign.oci.ImageManifest;
@@ -136,5 +142,39 @@ class TimestampImageCommandsTest {
     for (JsonNode s : verifyJson(image, 1, "--timestamp-certificate-chain", chain.toString()).get("signatures")) {
       assertTrue(timestampStatus(s).contains("rule tsa-chain"), s.toString());
     }
+  }
+
+  private static String failureText(Cli.Result r) {
+    return r.out() + r.err();
+  }
+
+  @Test
+  void attestationsCarryVerifiedTimestampsInBothSchemes() throws Exception {
+    Path layout = image("attested");
+    String image = "oci:" + layout + ":v1";
+    Path predicate = Files.writeString(dir.resolve("pred.json"), "{\"purpose\":\"timestamp test\"}");
+    Cli.withPassword("pw", "attest", "--key", prefix + ".key", "--predicate", predicate.toString(), "--type",
+        "https://example.com/ts-test/v1", "--timestamp-server-url", tsa.url(), image).expect(0);
+    Cli.run("verify-attestation", "--key", prefix + ".pub", "--type", "https://example.com/ts-test/v1",
+        "--timestamp-certificate-chain", chain.toString(), image).expect(0);
+    // every attestation found (legacy .att layer and bundle referrer) passed its timestamp check
+    ImageAttestationResult result = ImageAttestationVerifier.builder()
+        .keyResolver(KeyBackends.discover().resolver(prefix + ".pub"))
+        .trustedTimestamps(TimestampVerifier.builder().certificateChainPem(Files.readString(chain)).build())
+        .build().verify(OciLayout.open(layout), "v1");
+    assertEquals(2, result.verified().size(), result.toString());
+    for (FoundAttestation a : result.verified()) {
+      assertEquals(VerificationCheck.Status.PASSED, a.report().check("timestamp").orElseThrow().status(),
+          a.report().toString());
+    }
+
+    String plain = "oci:" + image("attested-plain") + ":v1";
+    Cli.withPassword("pw", "attest", "--key", prefix + ".key", "--predicate", predicate.toString(), "--type",
+        "https://example.com/ts-test/v1", plain).expect(0);
+    Cli.run("verify-attestation", "--key", prefix + ".pub", "--type", "https://example.com/ts-test/v1", plain)
+        .expect(0);
+    Cli.Result refused = Cli.run("verify-attestation", "--key", prefix + ".pub", "--type",
+        "https://example.com/ts-test/v1", "--timestamp-certificate-chain", chain.toString(), plain).expect(1);
+    assertTrue(failureText(refused).contains("timestamp"), failureText(refused));
   }
 }

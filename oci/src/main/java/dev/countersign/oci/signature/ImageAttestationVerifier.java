@@ -4,6 +4,7 @@ import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.KeyResolver;
 import dev.countersign.core.Verifier;
 import dev.countersign.core.intoto.InTotoStatement;
+import dev.countersign.core.timestamp.TrustedTimestamps;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.Repository;
 import dev.countersign.oci.internal.attestation.AttestationExpectations;
@@ -47,7 +48,7 @@ public final class ImageAttestationVerifier {
 
   /** Everything besides the image that decides a verdict: what a cached pass is keyed by. */
   private record Policy(List<String> keys, KeyResolver resolver, int threshold, String type, SignatureFormat formats,
-      int maxAttestations, int maxBytes) {}
+      int maxAttestations, int maxBytes, TrustedTimestamps timestamps) {}
 
   private ImageAttestationVerifier(Builder b) {
     List<Verifier> fixed = List.copyOf(b.trusted);
@@ -62,12 +63,12 @@ public final class ImageAttestationVerifier {
       return out;
     };
     Predicate<String> matches = b.type == null ? t -> true : TypeMatch.matcher(b.type);
-    this.expect = new AttestationExpectations(keys, b.threshold, b.type, matches, b.maxBytes);
+    this.expect = new AttestationExpectations(keys, b.threshold, b.type, matches, b.maxBytes, b.timestamps);
     this.formats = b.formats;
     this.maxAttestations = b.maxAttestations;
     this.cache = b.cache;
     this.policy = new Policy(fixed.stream().map(v -> v.keyId().value() + "/" + v.algorithm()).sorted().toList(),
-        extra, b.threshold, b.type, formats, maxAttestations, b.maxBytes);
+        extra, b.threshold, b.type, formats, maxAttestations, b.maxBytes, b.timestamps);
   }
 
   public static Builder builder() {
@@ -118,6 +119,19 @@ public final class ImageAttestationVerifier {
     private int maxAttestations = DEFAULT_MAX_ATTESTATIONS;
     private int maxBytes = DEFAULT_MAX_BYTES;
     private VerificationCache cache;
+    private TrustedTimestamps timestamps;
+
+    /**
+     * Requires a trusted RFC 3161 timestamp on every attestation (cosign {@code verify-attestation
+     * --timestamp-certificate-chain}): a legacy {@code .att} layer's {@code dev.sigstore.cosign/rfc3161timestamp}
+     * annotation over the envelope bytes, a bundle's {@code timestampVerificationData} over the DSSE signature.
+     * Missing or failing a rule fails that attestation's {@code timestamp} check; a verified token's genTime is the
+     * signing time asked of the keys.
+     */
+    public Builder trustedTimestamps(TrustedTimestamps trusted) {
+      this.timestamps = Objects.requireNonNull(trusted, "trusted");
+      return this;
+    }
 
     private Builder() {}
 

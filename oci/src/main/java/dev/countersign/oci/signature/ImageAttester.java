@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.Signer;
 import dev.countersign.core.dsse.DsseEnvelope;
+import dev.countersign.core.timestamp.Timestamper;
 import dev.countersign.core.intoto.AttestationBuilder;
 import dev.countersign.core.intoto.InTotoStatement;
 import dev.countersign.core.intoto.PredicateTypes;
@@ -46,8 +47,10 @@ public final class ImageAttester {
   private final int maxAttempts;
   private final Duration confirmDelay;
   private final StatementVersion statementVersion;
+  private final Timestamper timestamper;
 
   private ImageAttester(Builder b) {
+    this.timestamper = b.timestamper;
     this.statementVersion = b.statementVersion;
     this.format = b.format;
     this.clock = b.clock;
@@ -76,14 +79,14 @@ public final class ImageAttester {
     String predicateType = statement.predicateType();
     List<AttachedSignature> out = new ArrayList<>();
     if (format.includesLegacy()) {
-      Descriptor att = AttestationStore.appendLegacy(repo, image.digest(), envelope, predicateType, maxAttempts,
-          confirmDelay);
+      Descriptor att = AttestationStore.appendLegacy(repo, image.digest(), envelope, predicateType, timestamper,
+          maxAttempts, confirmDelay);
       out.add(new AttachedSignature(image.digest(), SignatureFormat.LEGACY, att,
           Triangulation.attestationTag(image.digest())));
     }
     if (format.includesBundle()) {
-      Descriptor referrer = AttestationStore.pushBundle(repo, image, envelope, predicateType, clock.instant(),
-          maxAttempts, confirmDelay);
+      Descriptor referrer = AttestationStore.pushBundle(repo, image, envelope, predicateType, timestamper,
+          clock.instant(), maxAttempts, confirmDelay);
       out.add(new AttachedSignature(image.digest(), SignatureFormat.BUNDLE, referrer, null));
     }
     return List.copyOf(out);
@@ -115,8 +118,19 @@ public final class ImageAttester {
     private int maxAttempts = 8;
     private Duration confirmDelay = Duration.ofMillis(250);
     private StatementVersion statementVersion = StatementVersion.V1;
+    private Timestamper timestamper;
 
     private Builder() {}
+
+    /**
+     * Obtains an RFC 3161 timestamp for each attestation (cosign {@code attest --timestamp-server-url}): over the
+     * envelope JSON of a legacy {@code .att} layer (its {@code dev.sigstore.cosign/rfc3161timestamp} annotation),
+     * over the DSSE signature of a bundle (its {@code timestampVerificationData}). Default: none.
+     */
+    public Builder timestamper(Timestamper timestamper) {
+      this.timestamper = Objects.requireNonNull(timestamper, "timestamper");
+      return this;
+    }
 
     /** The statement version {@link #attest} writes; default {@link StatementVersion#V1} (cosign writes v0.1). */
     public Builder statementVersion(StatementVersion version) {

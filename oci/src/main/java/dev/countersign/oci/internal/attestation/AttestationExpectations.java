@@ -4,6 +4,8 @@ import dev.countersign.core.KeyQuery;
 import dev.countersign.core.KeyResolver;
 import dev.countersign.core.Verifier;
 import dev.countersign.oci.internal.signature.KeyCandidates;
+import dev.countersign.core.timestamp.TrustedTimestamps;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -17,9 +19,26 @@ import java.util.function.Predicate;
  * @param type the requested predicate type as given (for messages), or null
  * @param typeMatches whether a decoded predicate type is the requested one
  * @param maxBytes the cap on an envelope layer or bundle layer
+ * @param timestamps trusted RFC 3161 timestamps (null: timestamps are only noted)
  */
 public record AttestationExpectations(KeyResolver keys, int threshold, String type, Predicate<String> typeMatches,
-    int maxBytes) {
+    int maxBytes, TrustedTimestamps timestamps) {
+
+  /** Without trusted timestamps. */
+  public AttestationExpectations(KeyResolver keys, int threshold, String type, Predicate<String> typeMatches,
+      int maxBytes) {
+    this(keys, threshold, type, typeMatches, maxBytes, null);
+  }
+
+  /** {@link #withCosignHashes()} asking for keys valid at the trusted signing {@code time} (null: unknown). */
+  public KeyResolver withCosignHashes(Instant time) {
+    KeyResolver all = withCosignHashes();
+    if (time == null) {
+      return all;
+    }
+    return query -> all.resolve(KeyQuery.builder().keyId(query == null ? null : query.keyId().orElse(null))
+        .hint(query == null ? null : query.hint().orElse(null)).time(time).build());
+  }
 
   /**
    * The resolver {@code DsseVerifier} is given: each trusted key, and for P-384/P-521 keys also its SHA-256

@@ -17,6 +17,9 @@ import dev.countersign.oci.internal.signature.ReferrersFallback;
 import dev.countersign.oci.signature.Triangulation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import dev.countersign.core.timestamp.Timestamper;
+import dev.countersign.oci.internal.signature.BundleTimestamps;
+import dev.countersign.oci.internal.signature.LegacyTimestamps;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,13 +48,23 @@ public final class AttestationStore {
   /** Pushes the envelope blob and appends its layer to the image's {@code .att} manifest; returns that manifest. */
   public static Descriptor appendLegacy(Repository repo, Digest image, DsseEnvelope envelope, String predicateType,
       int maxAttempts, Duration confirmDelay) {
+    return appendLegacy(repo, image, envelope, predicateType, null, maxAttempts, confirmDelay);
+  }
+
+  /**
+   * {@link #appendLegacy}, with a timestamp from {@code timestamper} (may be null) over the envelope bytes as
+   * stored, in cosign's {@code dev.sigstore.cosign/rfc3161timestamp} layer annotation.
+   */
+  public static Descriptor appendLegacy(Repository repo, Digest image, DsseEnvelope envelope, String predicateType,
+      Timestamper timestamper, int maxAttempts, Duration confirmDelay) {
     byte[] json = envelope.toJson().getBytes(StandardCharsets.UTF_8);
     Descriptor blob = repo.pushBlob(MediaTypes.DSSE_ENVELOPE, json);
     Map<String, String> annotations = new LinkedHashMap<>();
     annotations.put(LegacyAppend.SIGNATURE_ANNOTATION, "");
     annotations.put(PREDICATE_TYPE_ANNOTATION, predicateType);
-    Descriptor layer = Descriptor.builder().mediaType(MediaTypes.DSSE_ENVELOPE).digest(blob.digest())
-        .size(blob.size()).annotations(annotations).build();
+    Descriptor layer = LegacyTimestamps.annotate(Descriptor.builder().mediaType(MediaTypes.DSSE_ENVELOPE)
+        .digest(blob.digest()).size(blob.size()).annotations(annotations).build(),
+        timestamper == null ? null : timestamper.timestampResponse(json));
     return LegacyAppend.append(repo, Triangulation.attestationTag(image), layer, maxAttempts, confirmDelay);
   }
 
@@ -64,7 +77,13 @@ public final class AttestationStore {
   /** Pushes the bundle referrer unless an identical one exists; makes it findable; returns the referrer. */
   public static Descriptor pushBundle(Repository repo, Descriptor image, DsseEnvelope envelope, String predicateType,
       Instant created, int maxAttempts, Duration confirmDelay) {
-    Bundle bundle = bundle(envelope);
+    return pushBundle(repo, image, envelope, predicateType, null, created, maxAttempts, confirmDelay);
+  }
+
+  /** {@link #pushBundle}, with a timestamp over the envelope signature when {@code timestamper} is non-null. */
+  public static Descriptor pushBundle(Repository repo, Descriptor image, DsseEnvelope envelope, String predicateType,
+      Timestamper timestamper, Instant created, int maxAttempts, Duration confirmDelay) {
+    Bundle bundle = BundleTimestamps.stamp(bundle(envelope), timestamper);
     Digest layer = Digest.compute(DigestAlgorithm.SHA256, bundle.toJson().getBytes(StandardCharsets.UTF_8));
     Descriptor referrer = existing(repo, image.digest(), layer)
         .orElseGet(() -> BundleAttach.push(repo, image, bundle, predicateType, created));

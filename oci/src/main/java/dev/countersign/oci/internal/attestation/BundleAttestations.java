@@ -5,6 +5,8 @@ import dev.countersign.core.Digest;
 import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationReport;
 import dev.countersign.core.bundle.Bundle;
+import dev.countersign.core.internal.timestamp.TimestampEvidence;
+import dev.countersign.oci.internal.signature.BundleTimestamps;
 import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.oci.Descriptor;
 import dev.countersign.oci.ImageManifest;
@@ -115,8 +117,12 @@ public final class BundleAttestations {
       r.add(VerificationCheck.notPerformed("transparency-log", "the bundle's transparency-log entries were not"
           + " checked (key-based verification)"));
     }
+    TimestampEvidence ts = BundleTimestamps.evaluate(bundle, env.get(), expect.timestamps());
+    if (expect.timestamps() != null || !bundle.verificationMaterial().rfc3161Timestamps().isEmpty()) {
+      r.add(ts.check());
+    }
     return EnvelopeCheck.check(SignatureFormat.BUNDLE, image, where, env.get(),
-        info.descriptor().annotations().get(BundleAttach.PREDICATE_ANNOTATION), expect, r);
+        info.descriptor().annotations().get(BundleAttach.PREDICATE_ANNOTATION), expect, ts.time().orElse(null), r);
   }
 
   private static FoundAttestation ignored(Digest image, String where, VerificationReport.Builder r, String why) {

@@ -10,6 +10,7 @@ import dev.countersign.core.dsse.DsseVerifier;
 import dev.countersign.core.intoto.InTotoStatement;
 import dev.countersign.oci.signature.FoundAttestation;
 import dev.countersign.oci.signature.SignatureFormat;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,7 +29,13 @@ public final class EnvelopeCheck {
    */
   public static FoundAttestation check(SignatureFormat format, Digest image, String location, DsseEnvelope env,
       String hintedType, AttestationExpectations expect, VerificationReport.Builder r) {
-    VerificationReport dsse = DsseVerifier.builder().keyResolver(expect.withCosignHashes())
+    return check(format, image, location, env, hintedType, expect, null, r);
+  }
+
+  /** {@link #check} with keys asked for at the trusted signing {@code time} (from a verified timestamp). */
+  public static FoundAttestation check(SignatureFormat format, Digest image, String location, DsseEnvelope env,
+      String hintedType, AttestationExpectations expect, Instant time, VerificationReport.Builder r) {
+    VerificationReport dsse = DsseVerifier.builder().keyResolver(expect.withCosignHashes(time))
         .payloadType(InTotoStatement.PAYLOAD_TYPE).threshold(expect.threshold()).build().verify(env);
     r.addAll(dsse.checks());
     List<KeyId> keys = signers(dsse);
@@ -61,6 +68,10 @@ public final class EnvelopeCheck {
           statement, env);
     }
     r.add(VerificationCheck.passed("predicate-type", type));
+    if (r.hasFailure()) {
+      // an earlier check of the caller failed (e.g. a required timestamp): the signatures alone do not verify it
+      return done(format, image, location, FoundAttestation.Status.FAILED, keys, r, null);
+    }
     return new FoundAttestation(format, image, location, FoundAttestation.Status.VERIFIED, keys, r.build(), statement,
         env);
   }

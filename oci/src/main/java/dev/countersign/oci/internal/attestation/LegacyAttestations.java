@@ -17,6 +17,8 @@ import dev.countersign.oci.signature.SignatureFormat;
 import dev.countersign.oci.signature.Triangulation;
 import java.io.UncheckedIOException;
 import java.util.List;
+import dev.countersign.core.internal.timestamp.TimestampEvidence;
+import dev.countersign.oci.internal.signature.LegacyTimestamps;
 import java.util.Optional;
 
 /**
@@ -73,16 +75,20 @@ public final class LegacyAttestations {
           r.build(), null);
     }
     DsseEnvelope env;
+    byte[] raw;
     try {
-      env = DsseEnvelope.parse(Streams.readCapped(repo.openBlob(layer), expect.maxBytes(), "attestation layer"));
+      raw = Streams.readCapped(repo.openBlob(layer), expect.maxBytes(), "attestation layer");
+      env = DsseEnvelope.parse(raw);
     } catch (InvalidInputException e) {
       r.add(VerificationCheck.failed("envelope", "a DSSE envelope", null, e.getMessage()));
       return new FoundAttestation(SignatureFormat.LEGACY, image, where, FoundAttestation.Status.FAILED, List.of(),
           r.build(), null);
     }
     r.add(VerificationCheck.passed("envelope", env.signatures().size() + " signature(s)"));
+    // cosign timestamps an attestation over the envelope bytes as stored (the layer blob)
+    TimestampEvidence ts = LegacyTimestamps.evaluate(layer, raw, expect.timestamps(), r);
     return EnvelopeCheck.check(SignatureFormat.LEGACY, image, where, env,
-        layer.annotations().get(AttestationStore.PREDICATE_TYPE_ANNOTATION), expect, r);
+        layer.annotations().get(AttestationStore.PREDICATE_TYPE_ANNOTATION), expect, ts.time().orElse(null), r);
   }
 
   static FoundAttestation failure(Digest image, String where, String check, String why) {
