@@ -42,6 +42,9 @@ final class AttestBlobCommand implements Callable<Integer> {
   @Option(names = "--bundle", paramLabel = "FILE", description = "write a Sigstore bundle (v0.3 JSON) here")
   Path bundleOut;
 
+  @Mixin
+  TimestampSigningOptions timestamp = new TimestampSigningOptions();
+
   @Parameters(paramLabel = "FILE", description = "the file to attest")
   Path file;
 
@@ -51,8 +54,9 @@ final class AttestBlobCommand implements Callable<Integer> {
     String predicateType = PredicateTypes.resolve(type);
     var body = CliPredicates.read(predicate, predicateType);
     Signer signer = KeyBackends.discover().signer(key, CliPasswords.forReading(parent.env()));
-    SignedAttestation att = BlobAttester.of(signer).statementVersion(statement.version())
-        .attest(file, predicateType, body);
+    BlobAttester attester = BlobAttester.of(signer).statementVersion(statement.version());
+    attester = timestamp.timestamper().map(attester::withTimestamper).orElse(attester);
+    SignedAttestation att = attester.attest(file, predicateType, body);
     if (signatureOut != null) {
       CliFiles.write(signatureOut, att.envelopeJson(), StandardCharsets.UTF_8);
       parent.spec.commandLine().getErr().println("Wrote attestation envelope to file " + signatureOut);

@@ -51,6 +51,9 @@ final class VerifyBlobAttestationCommand implements Callable<Integer> {
       description = "check that the statement's subject is FILE (default: true)")
   boolean checkClaims;
 
+  @picocli.CommandLine.Mixin
+  TimestampVerificationOptions timestamps = new TimestampVerificationOptions();
+
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "the attested file (required with claims)")
   Path file;
 
@@ -59,8 +62,10 @@ final class VerifyBlobAttestationCommand implements Callable<Integer> {
     if (checkClaims && file == null) {
       throw new InvalidInputException("FILE is required unless --check-claims=false");
     }
-    BlobAttestationVerifier verifier = BlobAttestationVerifier.builder()
-        .keyResolver(KeyBackends.discover().resolver(key)).predicateType(type).checkClaims(checkClaims).build();
+    BlobAttestationVerifier.Builder builder = BlobAttestationVerifier.builder()
+        .keyResolver(KeyBackends.discover().resolver(key)).predicateType(type).checkClaims(checkClaims);
+    timestamps.trusted().ifPresent(builder::trustedTimestamps);
+    BlobAttestationVerifier verifier = builder.build();
     Path artifact = file == null ? null : CliFiles.requireReadable(file);
     AttestationVerification result = source.bundle != null
         ? verifier.verify(artifact, Bundle.parse(CliFiles.readAll(source.bundle)))

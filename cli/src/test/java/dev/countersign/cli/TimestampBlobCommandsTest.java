@@ -142,4 +142,28 @@ class TimestampBlobCommandsTest {
     assertEquals(2, Cli.run("verify-blob", "--key", pub, "--bundle", bundle.toString(), "--rfc3161-timestamp",
         notPem.toString(), file.toString()).exit());
   }
+
+  @Test
+  void blobAttestationBundleCarriesAVerifiedTimestamp() throws Exception {
+    Path predicate = Files.writeString(dir.resolve("pred.json"), "{\"purpose\":\"ts\"}");
+    Path bundle = dir.resolve("att.sigstore.json");
+    Path envelope = dir.resolve("att.intoto.json");
+    Cli.withPassword("pw", "attest-blob", "--key", key, "--predicate", predicate.toString(), "--type",
+        "https://example.com/ts/v1", "--timestamp-server-url", tsa.url(), "--bundle", bundle.toString(),
+        "--output-signature", envelope.toString(), file.toString()).expect(0);
+    JsonNode b = new ObjectMapper().readTree(bundle.toFile());
+    assertEquals(1, b.at("/verificationMaterial/timestampVerificationData/rfc3161Timestamps").size(), b.toString());
+    Cli.run("verify-blob-attestation", "--key", pub, "--bundle", bundle.toString(), "--type",
+        "https://example.com/ts/v1", "--timestamp-certificate-chain", chain.toString(), file.toString()).expect(0);
+    // a bare envelope carries no timestamp: refused when one is required
+    Cli.Result bare = Cli.run("verify-blob-attestation", "--key", pub, "--signature", envelope.toString(), "--type",
+        "https://example.com/ts/v1", "--timestamp-certificate-chain", chain.toString(), file.toString()).expect(1);
+    assertTrue(bare.err().contains("timestamp"), bare.err());
+    BcTsa other = new BcTsa(BcTsa.Eku.CRITICAL_TIMESTAMPING);
+    Path otherChain = Files.writeString(dir.resolve("att-other.pem"), other.rootPem());
+    Cli.Result wrongRoot = Cli.run("verify-blob-attestation", "--key", pub, "--bundle", bundle.toString(), "--type",
+        "https://example.com/ts/v1", "--timestamp-certificate-chain", otherChain.toString(), file.toString())
+        .expect(1);
+    assertTrue(wrongRoot.err().contains("rule tsa-chain"), wrongRoot.err());
+  }
 }

@@ -10,6 +10,7 @@ import dev.countersign.core.intoto.AttestationVerification;
 import dev.countersign.core.intoto.AttestationVerifier;
 import dev.countersign.core.intoto.PredicateTypes;
 import java.nio.file.Path;
+import dev.countersign.core.timestamp.TrustedTimestamps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -32,8 +33,10 @@ public final class BlobAttestationVerifier {
   private final int threshold;
   private final List<String> types;
   private final boolean checkClaims;
+  private final TrustedTimestamps timestamps;
 
   private BlobAttestationVerifier(Builder b) {
+    this.timestamps = b.timestamps;
     this.trusted = List.copyOf(b.trusted);
     this.resolver = b.resolver;
     this.threshold = b.threshold;
@@ -61,6 +64,9 @@ public final class BlobAttestationVerifier {
     if (resolver != null) {
       b.keyResolver(resolver);
     }
+    if (timestamps != null) {
+      b.trustedTimestamps(timestamps);
+    }
     types.forEach(b::predicateType);
     if (checkClaims) {
       if (artifact == null) {
@@ -79,8 +85,18 @@ public final class BlobAttestationVerifier {
     private int threshold = 1;
     private final List<String> types = new ArrayList<>();
     private boolean checkClaims = true;
+    private TrustedTimestamps timestamps;
 
     private Builder() {}
+
+    /**
+     * Requires a trusted RFC 3161 timestamp over the envelope signature in the bundle (cosign
+     * {@code verify-blob-attestation --timestamp-certificate-chain}); a bare envelope carries none and fails.
+     */
+    public Builder trustedTimestamps(TrustedTimestamps trusted) {
+      this.timestamps = Objects.requireNonNull(trusted, "trusted");
+      return this;
+    }
 
     public Builder trust(Verifier... verifiers) {
       for (Verifier v : verifiers) {

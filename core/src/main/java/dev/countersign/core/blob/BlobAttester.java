@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.countersign.core.Digest;
 import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.core.Signer;
+import dev.countersign.core.timestamp.Timestamper;
 import dev.countersign.core.intoto.AttestationBuilder;
 import dev.countersign.core.intoto.Predicate;
 import dev.countersign.core.intoto.PredicateTypes;
@@ -27,19 +28,29 @@ import java.util.Objects;
 public final class BlobAttester {
   private final Signer signer;
   private final StatementVersion version;
+  private final Timestamper timestamper;
 
-  private BlobAttester(Signer signer, StatementVersion version) {
+  private BlobAttester(Signer signer, StatementVersion version, Timestamper timestamper) {
     this.signer = Objects.requireNonNull(signer, "signer");
     this.version = Objects.requireNonNull(version, "version");
+    this.timestamper = timestamper;
   }
 
   public static BlobAttester of(Signer signer) {
-    return new BlobAttester(signer, StatementVersion.V1);
+    return new BlobAttester(signer, StatementVersion.V1, null);
   }
 
   /** This attester writing statements of {@code version} ({@code --statement-version}). */
   public BlobAttester statementVersion(StatementVersion version) {
-    return new BlobAttester(signer, version);
+    return new BlobAttester(signer, version, timestamper);
+  }
+
+  /**
+   * This attester, also obtaining an RFC 3161 timestamp over each envelope's signature from {@code timestamper}
+   * ({@code cosign attest-blob --timestamp-server-url}); the bundle form carries it.
+   */
+  public BlobAttester withTimestamper(Timestamper timestamper) {
+    return new BlobAttester(signer, version, Objects.requireNonNull(timestamper, "timestamper"));
   }
 
   /**
@@ -64,7 +75,9 @@ public final class BlobAttester {
 
   /** Attests an artifact known by its digest. */
   public SignedAttestation attest(String name, Digest digest, String type, JsonNode predicate) {
-    return AttestationBuilder.of(signer).statementVersion(version).subject(name, digest)
+    SignedAttestation att = AttestationBuilder.of(signer).statementVersion(version).subject(name, digest)
         .predicate(PredicateTypes.resolve(type), predicate).build();
+    return timestamper == null ? att
+        : att.withTimestamp(timestamper.timestampResponse(att.envelope().signatures().get(0).sig()));
   }
 }

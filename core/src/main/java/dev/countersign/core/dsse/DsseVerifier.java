@@ -6,6 +6,7 @@ import dev.countersign.core.VerificationReport;
 import dev.countersign.core.Verifier;
 import dev.countersign.core.internal.dsse.Candidates;
 import dev.countersign.core.internal.dsse.EnvelopeVerification;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -41,6 +42,15 @@ public final class DsseVerifier {
   /** Runs every check and reports; never throws for a bad signature. */
   public VerificationReport verify(DsseEnvelope envelope) {
     return EnvelopeVerification.verify(Objects.requireNonNull(envelope, "envelope"), payloadType, keys, threshold);
+  }
+
+  /**
+   * {@link #verify(DsseEnvelope)} with the trusted signing time (e.g. a verified RFC 3161 timestamp's genTime)
+   * handed to the key resolver as {@link dev.countersign.core.KeyQuery#time()}; null: unknown.
+   */
+  public VerificationReport verify(DsseEnvelope envelope, Instant signingTime) {
+    return EnvelopeVerification.verify(Objects.requireNonNull(envelope, "envelope"), payloadType, keys, threshold,
+        signingTime);
   }
 
   /**

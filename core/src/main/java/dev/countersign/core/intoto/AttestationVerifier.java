@@ -9,6 +9,8 @@ import dev.countersign.core.bundle.VerificationMaterial;
 import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.core.dsse.DsseVerifier;
 import dev.countersign.core.internal.intoto.AttestationChecks;
+import dev.countersign.core.internal.timestamp.TimestampEvidence;
+import dev.countersign.core.timestamp.TrustedTimestamps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -35,8 +37,10 @@ public final class AttestationVerifier {
   private final DigestSet subject;
   private final boolean checkClaims;
   private final int maxStatementBytes;
+  private final TrustedTimestamps timestamps;
 
   private AttestationVerifier(Builder b, DsseVerifier dsse) {
+    this.timestamps = b.timestamps;
     this.dsse = dsse;
     this.predicateTypes = List.copyOf(b.predicateTypes);
     this.subject = b.subject;
@@ -50,8 +54,11 @@ public final class AttestationVerifier {
 
   /** Verifies an envelope; never throws for a bad signature or statement (see the report). */
   public AttestationVerification verify(DsseEnvelope envelope) {
-    return AttestationChecks.verify(Objects.requireNonNull(envelope, "envelope"), dsse, predicateTypes, subject,
-        checkClaims, maxStatementBytes, null, null);
+    Objects.requireNonNull(envelope, "envelope");
+    TimestampEvidence ts = timestamps == null ? null
+        : TimestampEvidence.evaluate(List.of(), firstSignature(envelope), "the envelope signature", timestamps);
+    return AttestationChecks.verify(envelope, dsse, predicateTypes, subject, checkClaims, maxStatementBytes, null,
+        null, ts);
   }
 
   /**
@@ -69,9 +76,18 @@ public final class AttestationVerifier {
     DsseEnvelope env = Objects.requireNonNull(bundle, "bundle").dsseEnvelope().orElseThrow(() ->
         new InvalidInputException("the bundle holds a message signature, not a DSSE attestation"));
     VerificationMaterial m = bundle.verificationMaterial();
+    List<byte[]> tokens = new ArrayList<>();
+    m.rfc3161Timestamps().forEach(t -> tokens.add(t.signedTimestamp()));
+    TimestampEvidence ts = timestamps == null && tokens.isEmpty() ? null
+        : TimestampEvidence.evaluate(tokens, firstSignature(env), "the envelope signature", timestamps);
     return AttestationChecks.verify(env, dsse, predicateTypes, subject, checkClaims, maxStatementBytes, m,
         m.kind() == VerificationMaterial.Kind.PUBLIC_KEY ? null : "signed with a certificate (keyless); no Sigstore "
-            + "trust root (Fulcio CA, Rekor key) is configured, so the signature was not checked");
+            + "trust root (Fulcio CA, Rekor key) is configured, so the signature was not checked", ts);
+  }
+
+  /** The bytes Sigstore clients timestamp for a DSSE bundle: the envelope's first signature. */
+  private static byte[] firstSignature(DsseEnvelope env) {
+    return env.signatures().isEmpty() ? new byte[0] : env.signatures().get(0).sig();
   }
 
   /** Collects trusted keys, threshold, predicate-type filter and the expected subject. */
@@ -81,8 +97,19 @@ public final class AttestationVerifier {
     private DigestSet subject;
     private boolean checkClaims = true;
     private int maxStatementBytes = InTotoStatement.DEFAULT_MAX_BYTES;
+    private TrustedTimestamps timestamps;
 
     private Builder() {}
+
+    /**
+     * Requires a trusted RFC 3161 timestamp over the envelope's signature (cosign
+     * {@code --timestamp-certificate-chain}): a bundle must carry one in {@code timestampVerificationData} that
+     * verifies (a bare envelope carries none and fails); its genTime is the signing time asked of the keys.
+     */
+    public Builder trustedTimestamps(TrustedTimestamps trusted) {
+      this.timestamps = Objects.requireNonNull(trusted, "trusted");
+      return this;
+    }
 
     /** Adds trusted keys. */
     public Builder trust(Verifier... verifiers) {

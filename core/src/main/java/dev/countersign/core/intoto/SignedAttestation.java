@@ -5,10 +5,13 @@ import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.KeyId;
 import dev.countersign.core.bundle.Bundle;
+import dev.countersign.core.bundle.Rfc3161Timestamp;
 import dev.countersign.core.bundle.VerificationMaterial;
 import dev.countersign.core.dsse.DsseEnvelope;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A signed in-toto attestation: the DSSE envelope ({@link #envelopeJson()}, what {@code cosign attest-blob
@@ -20,8 +23,14 @@ public final class SignedAttestation {
   private final DsseEnvelope envelope;
   private final InTotoStatement statement;
   private final KeyId keyId;
+  private final byte[] timestamp;
 
   private SignedAttestation(DsseEnvelope envelope, KeyId keyId) {
+    this(envelope, keyId, null);
+  }
+
+  private SignedAttestation(DsseEnvelope envelope, KeyId keyId, byte[] timestamp) {
+    this.timestamp = timestamp == null ? null : Rfc3161Timestamp.of(timestamp).signedTimestamp();
     this.envelope = Objects.requireNonNull(envelope, "envelope");
     if (!InTotoStatement.PAYLOAD_TYPE.equals(envelope.payloadType())) {
       throw new InvalidInputException("DSSE payload type must be " + InTotoStatement.PAYLOAD_TYPE + ", got "
@@ -34,6 +43,19 @@ public final class SignedAttestation {
   /** An attestation from a signed envelope and its (first) signer's key id; the payload must be a statement. */
   public static SignedAttestation of(DsseEnvelope envelope, KeyId keyId) {
     return new SignedAttestation(envelope, keyId);
+  }
+
+  /**
+   * This attestation with an RFC 3161 timestamp over its envelope's first signature (a DER
+   * {@code TimeStampResp}), which {@link #toBundle()} stores in {@code timestampVerificationData}.
+   */
+  public SignedAttestation withTimestamp(byte[] timeStampResponse) {
+    return new SignedAttestation(envelope, keyId, Objects.requireNonNull(timeStampResponse, "timeStampResponse"));
+  }
+
+  /** A copy of the DER {@code TimeStampResp} over the envelope signature, when one was obtained. */
+  public Optional<byte[]> timestamp() {
+    return Optional.ofNullable(timestamp).map(byte[]::clone);
   }
 
   public DsseEnvelope envelope() {
@@ -60,9 +82,13 @@ public final class SignedAttestation {
     return Digest.compute(DigestAlgorithm.SHA256, envelopeJson().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** A Sigstore bundle v0.3 holding the envelope, without transparency-log entries. */
+  /** A Sigstore bundle v0.3 holding the envelope (and the timestamp, if any), without transparency-log entries. */
   public Bundle toBundle() {
-    return Bundle.ofDsseEnvelope(VerificationMaterial.ofPublicKey(keyId), envelope);
+    VerificationMaterial material = VerificationMaterial.ofPublicKey(keyId);
+    if (timestamp != null) {
+      material = material.withTimestamps(List.of(Rfc3161Timestamp.of(timestamp)));
+    }
+    return Bundle.ofDsseEnvelope(material, envelope);
   }
 
   /** {@link #toBundle()} as JSON. */

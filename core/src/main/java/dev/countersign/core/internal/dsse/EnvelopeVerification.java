@@ -6,6 +6,7 @@ import dev.countersign.core.VerificationReport;
 import dev.countersign.core.Verifier;
 import dev.countersign.core.dsse.DsseEnvelope;
 import dev.countersign.core.dsse.DsseSignature;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,12 @@ public final class EnvelopeVerification {
 
   /** Verifies {@code env}; the payload type is compared before any signature or payload is looked at. */
   public static VerificationReport verify(DsseEnvelope env, String expectedType, KeyResolver keys, int threshold) {
+    return verify(env, expectedType, keys, threshold, null);
+  }
+
+  /** {@link #verify(DsseEnvelope, String, KeyResolver, int)} asking for keys valid at {@code time} (may be null). */
+  public static VerificationReport verify(DsseEnvelope env, String expectedType, KeyResolver keys, int threshold,
+      Instant time) {
     VerificationReport.Builder report = VerificationReport.builder("DSSE envelope");
     if (!expectedType.equals(env.payloadType())) {
       report.add(VerificationCheck.failed("payload-type", expectedType, env.payloadType(),
@@ -33,7 +40,7 @@ public final class EnvelopeVerification {
     for (int i = 0; i < sigs.size(); i++) {
       DsseSignature s = sigs.get(i);
       String hint = s.keyId().orElse(null);
-      List<Verifier> candidates = Candidates.resolve(keys, hint);
+      List<Verifier> candidates = Candidates.resolve(keys, hint, time);
       if (candidates.isEmpty()) {
         reasons.add("signature #" + i + ": no trusted key");
       }

@@ -12,6 +12,7 @@ import dev.countersign.core.intoto.DigestSet;
 import dev.countersign.core.intoto.InTotoStatement;
 import dev.countersign.core.intoto.PredicateTypes;
 import dev.countersign.core.intoto.ResourceDescriptor;
+import dev.countersign.core.internal.timestamp.TimestampEvidence;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -28,11 +29,24 @@ public final class AttestationChecks {
    */
   public static AttestationVerification verify(DsseEnvelope env, DsseVerifier dsse, List<String> predicateTypes,
       DigestSet subject, boolean checkClaims, int maxBytes, VerificationMaterial material, String unchecked) {
+    return verify(env, dsse, predicateTypes, subject, checkClaims, maxBytes, material, unchecked, null);
+  }
+
+  /**
+   * {@link #verify}, with the {@code timestamp} evidence (null: none configured and none carried): its check is
+   * reported, and its trusted time is the signing time the keys are asked for.
+   */
+  public static AttestationVerification verify(DsseEnvelope env, DsseVerifier dsse, List<String> predicateTypes,
+      DigestSet subject, boolean checkClaims, int maxBytes, VerificationMaterial material, String unchecked,
+      TimestampEvidence timestamp) {
     VerificationReport.Builder report = VerificationReport.builder("in-toto attestation");
     if (unchecked != null) {
       unchecked(report, env, unchecked);
     } else {
-      report.addAll(dsse.verify(env).checks());
+      report.addAll(dsse.verify(env, timestamp == null ? null : timestamp.time().orElse(null)).checks());
+    }
+    if (timestamp != null) {
+      report.add(timestamp.check());
     }
     if (!InTotoStatement.PAYLOAD_TYPE.equals(env.payloadType())) {
       if (report.build().check("payload-type").isEmpty()) {
