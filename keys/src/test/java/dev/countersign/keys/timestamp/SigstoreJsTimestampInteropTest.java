@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.countersign.core.Signer;
 import dev.countersign.core.Signers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countersign.core.blob.BlobAttester;
 import dev.countersign.core.blob.BlobSigner;
 import dev.countersign.core.keys.KeyGeneration;
 import dev.countersign.core.keys.PemKeys;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * sigstore-js ({@code @sigstore/verify}) verifies a bundle we wrote with a timestamp from OpenSSL's TSA, trusting
- * that TSA in its trusted root and requiring one verified timestamp; the same bundle without a timestamp is refused.
+ * that TSA in its trusted root and requiring one verified timestamp (a message-signature bundle and a DSSE attestation
+ * bundle); a bundle without a timestamp is refused.
  * Fails (never skips) when node or the npm peers are missing (install.sh installs them).
  */
 class SigstoreJsTimestampInteropTest {
@@ -39,12 +42,22 @@ class SigstoreJsTimestampInteropTest {
           .withTimestamper(TimestampClient.builder(tsa.url()).build()).sign(artifact).bundleJson());
     }
     Files.writeString(dir.resolve("plain.sigstore.json"), BlobSigner.of(signer).sign(artifact).bundleJson());
+    try (LoopbackTsa tsa = new LoopbackTsa(openssl::reply)) {
+      // a DSSE attestation bundle: the timestamp is over the envelope's signature
+      Files.writeString(dir.resolve("att.sigstore.json"), BlobAttester.of(signer)
+          .withTimestamper(TimestampClient.builder(tsa.url()).build())
+          .attest(dir.resolve("artifact"), "https://example.com/ts/v1",
+              new ObjectMapper().readTree("{\"purpose\":\"interop\"}")).bundleJson());
+    }
 
     String[] ok = node("ts.sigstore.json");
     assertEquals("0", ok[0], ok[1]);
     assertTrue(ok[1].contains("verified"), ok[1]);
     String[] refused = node("plain.sigstore.json");
     assertEquals("1", refused[0], refused[1]);
+    String[] att = node("att.sigstore.json");
+    assertEquals("0", att[0], att[1]);
+    assertTrue(att[1].contains("dsseEnvelope"), att[1]);
   }
 
   private String[] node(String bundle) throws Exception {
