@@ -114,6 +114,65 @@ public final class ManifestKeyResolver implements KeyResolver {
     return KeySelector.verifiers(current.manifest(), decisions);
   }
 
+  /**
+   * The OpenPGP-fingerprint keys of the manifest matching {@code query} (by key id, fingerprint or file name hint)
+   * that the window and status rules accept for its time, best first; the decisions for all of them are recorded
+   * in {@link #lastResolution()}. Verify with the key's published keyring ({@link #publishedFile}) after checking
+   * the keyring's primary key has the manifest's fingerprint.
+   */
+  public synchronized List<ManifestKey> resolvePgp(KeyQuery query) {
+    Objects.requireNonNull(query, "query");
+    Instant now = clock.instant();
+    if (current == null || !now.isBefore(fetchedAt.plus(maxAge))) {
+      refresh();
+    }
+    KeyQuery q = query;
+    if (query.hint().isPresent()) {
+      String hint = query.hint().get();
+      for (ManifestKey k : current.manifest().keys()) {
+        if (k.pgpFingerprint().map(f -> f.equalsIgnoreCase(hint)).orElse(false)) {
+          q = KeyQuery.builder().keyId(k.keyId()).time(query.time().orElse(null)).build();
+        }
+      }
+    }
+    List<KeyDecision> decisions = selector.decidePgp(current.manifest(), q, now);
+    last = new KeyResolution(query, current.manifest().version(), current.source(), current.detail(), decisions);
+    List<ManifestKey> out = new java.util.ArrayList<>();
+    for (KeyDecision d : decisions) {
+      if (d.accepted()) {
+        current.manifest().keys().stream().filter(k -> k.keyId().equals(d.keyId())).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads a file published next to the manifest (a keyring named in {@link ManifestKey#files()}), at most
+   * {@code maxBytes}. Its content is not covered by the manifest signatures unless the caller checks it (e.g. the
+   * keyring's fingerprint against the manifest's).
+   *
+   * @throws dev.countersign.core.KeyNotFoundException when the source does not have it
+   * @throws dev.countersign.core.BackendException when the CDN cannot be reached
+   */
+  public byte[] publishedFile(String name, int maxBytes) {
+    dev.countersign.keys.internal.resolver.FetchResult r = files.getFile(name, maxBytes);
+    switch (r.kind()) {
+      case OK:
+        return r.body();
+      case UNREACHABLE:
+        throw new dev.countersign.core.BackendException("cannot fetch " + files.location(name) + ": "
+            + r.detail(), true);
+      default:
+        throw new dev.countersign.core.KeyNotFoundException("cannot fetch " + files.location(name) + " ("
+            + r.rule() + "): " + r.detail());
+    }
+  }
+
+  /** The verified manifest the last resolve used; empty before the first. */
+  public synchronized Optional<KeyManifest> manifest() {
+    return Optional.ofNullable(current).map(ManifestRefresher.Outcome::manifest);
+  }
+
   /** Fetches and verifies the manifest chain now (falling back to the cache only when the CDN is unreachable). */
   public synchronized KeyManifest refresh() {
     Instant now = clock.instant();
@@ -133,6 +192,7 @@ public final class ManifestKeyResolver implements KeyResolver {
     private final Path directory;
     private byte[] trustRoot;
     private Path cacheDirectory;
+    private Path cacheRoot;
     private boolean allowInsecureHttp;
     private Duration expiryGrace = Duration.ZERO;
     private boolean acceptRetiredWithoutTime = true;
@@ -161,6 +221,16 @@ public final class ManifestKeyResolver implements KeyResolver {
       return this;
     }
 
+    /**
+     * A root for caches: the cache is {@code root/<first 16 bytes of the SHA-256 of the source, hex>}, so one root
+     * serves many sources (the default root is {@code ~/.cache/countersign/keys}).
+     */
+    public Builder cacheRoot(Path root) {
+      this.cacheRoot = Objects.requireNonNull(root, "root");
+      return this;
+    }
+
+    /** The cache directory itself (overrides {@link #cacheRoot(Path)}). */
     public Builder cacheDirectory(Path dir) {
       this.cacheDirectory = Objects.requireNonNull(dir, "dir");
       return this;
@@ -216,8 +286,9 @@ public final class ManifestKeyResolver implements KeyResolver {
         throw new InvalidInputException("a trust root (pinned key manifest) is required");
       }
       ManifestTrust pinned = ManifestTrust.pin(trustRoot).withExpiryGrace(expiryGrace);
-      Path dir = cacheDirectory != null ? cacheDirectory : Path.of(System.getProperty("user.home"), ".cache",
-          "countersign", "keys", urlHash(baseUrl != null ? baseUrl.toString()
+      Path root = cacheRoot != null ? cacheRoot
+          : Path.of(System.getProperty("user.home"), ".cache", "countersign", "keys");
+      Path dir = cacheDirectory != null ? cacheDirectory : root.resolve(urlHash(baseUrl != null ? baseUrl.toString()
               : directory.toAbsolutePath().normalize().toUri().toString()));
       return new ManifestKeyResolver(this, pinned, dir);
     }

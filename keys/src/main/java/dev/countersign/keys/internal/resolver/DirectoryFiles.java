@@ -5,7 +5,6 @@ import dev.countersign.keys.KeyManifest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,15 +33,27 @@ public final class DirectoryFiles implements ManifestFiles {
     if (!NAME.matcher(name).matches()) {
       return FetchResult.failed("not-found", name + ": not a manifest file name");
     }
+    return read(name, KeyManifest.MAX_BYTES);
+  }
+
+  @Override
+  public FetchResult getFile(String name, int maxBytes) {
+    if (!ManifestFiles.isPlainName(name)) {
+      return FetchResult.failed("file-name", name + ": not a plain file name");
+    }
+    return read(name, maxBytes);
+  }
+
+  private FetchResult read(String name, int maxBytes) {
     Path file = dir.resolve(name);
     reads.incrementAndGet();
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file)) {
       return FetchResult.failed("not-found", file + ": no such file");
     }
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes(KeyManifest.MAX_BYTES + 1);
-      if (bytes.length > KeyManifest.MAX_BYTES) {
-        return FetchResult.failed("size", file + ": larger than " + KeyManifest.MAX_BYTES + " bytes");
+      byte[] bytes = in.readNBytes(maxBytes + 1);
+      if (bytes.length > maxBytes) {
+        return FetchResult.failed("size", file + ": larger than " + maxBytes + " bytes");
       }
       return FetchResult.ok(bytes);
     } catch (NoSuchFileException e) {

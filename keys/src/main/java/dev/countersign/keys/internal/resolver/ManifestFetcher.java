@@ -91,8 +91,21 @@ public final class ManifestFetcher implements ManifestFiles {
   /** GETs {@code name} (e.g. {@code keys.json}, {@code 2.keys.json}). Never throws for network trouble. */
   @Override
   public FetchResult get(String name, String etag) {
+    return get(name, etag, KeyManifest.MAX_BYTES, true);
+  }
+
+  /** GETs another published file (a keyring, a PEM key) below the base: any content type, at most maxBytes. */
+  @Override
+  public FetchResult getFile(String name, int maxBytes) {
+    if (!ManifestFiles.isPlainName(name)) {
+      return FetchResult.failed("file-name", name + ": not a plain file name");
+    }
+    return get(name, null, maxBytes, false);
+  }
+
+  private FetchResult get(String name, String etag, int maxBytes, boolean json) {
     HttpUrl url = base.resolve(name);
-    Request.Builder rb = new Request.Builder().url(url).header("Accept", "application/json");
+    Request.Builder rb = new Request.Builder().url(url).header("Accept", json ? "application/json" : "*/*");
     if (etag != null) {
       rb.header("If-None-Match", etag);
     }
@@ -119,17 +132,17 @@ public final class ManifestFetcher implements ManifestFiles {
       ResponseBody body = response.body();
       byte[] bytes;
       try (InputStream in = body.byteStream()) {
-        bytes = in.readNBytes(KeyManifest.MAX_BYTES + 1);
+        bytes = in.readNBytes(maxBytes + 1);
       } catch (IOException e) {
         return FetchResult.failed("truncated", name + ": body cut off: " + e.getMessage());
       }
       String type = response.header("Content-Type");
-      if (type == null || !isJson(type)) {
+      if (json && (type == null || !isJson(type))) {
         return FetchResult.failed("content-type", name + ": Content-Type " + (type == null ? "missing" : "'"
             + type + "'") + ", expected application/json");
       }
-      if (bytes.length > KeyManifest.MAX_BYTES) {
-        return FetchResult.failed("size", name + ": larger than " + KeyManifest.MAX_BYTES + " bytes");
+      if (bytes.length > maxBytes) {
+        return FetchResult.failed("size", name + ": larger than " + maxBytes + " bytes");
       }
       long declared = body.contentLength();
       if (declared >= 0 && declared != bytes.length) {
