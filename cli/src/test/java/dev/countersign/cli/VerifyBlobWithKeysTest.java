@@ -161,4 +161,21 @@ class VerifyBlobWithKeysTest {
     assertTrue(new String(Files.readAllBytes(keys.site.resolve("pubkey-current.pem")), StandardCharsets.US_ASCII)
         .contains("PUBLIC KEY"));
   }
+
+  @Test
+  void anUnreachableCdnFallsBackToTheCachedVerifiedManifestAndSaysSo() {
+    String sig = signWith("current");
+    verify(sig).expect(0);
+    server.close();
+    Cli.Result r = verify(sig).expect(0);
+    assertTrue(r.err().contains("version 3 from cache (CDN unreachable"), r.err());
+  }
+
+  @Test
+  void plainHttpToANonLoopbackHostIsRefusedUnlessAllowed() {
+    Cli.Result r = Cli.run("verify-blob", "--keys", "http://cdn.example.com/keys/", "--trust-root",
+        keys.trustRoot(), "--keys-cache", cache.toString(), "--signature", signWith("current"), file.toString())
+        .expect(2);
+    assertTrue(r.err().contains("loopback"), r.err());
+  }
 }

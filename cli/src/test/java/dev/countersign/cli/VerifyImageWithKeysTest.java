@@ -74,6 +74,9 @@ class VerifyImageWithKeysTest {
         .expect(0).out());
     assertTrue(json.get("verified").asBoolean());
     assertEquals("not-modified", json.get("keyManifest").get("source").asText());
+    KeySite.write(keys.site, "keys.json", keys.v2);
+    Cli.Result rollback = Cli.run(withKeys("verify", layout + ":current")).expect(1);
+    assertTrue(rollback.err().contains("version") && rollback.err().contains("rollback"), rollback.err());
     Cli.run("verify", "--key", keys.keysDir.resolve("current.pub").toString(), "--keys", server.baseUrl(),
         "--trust-root", keys.trustRoot(), layout + ":current").expect(2);
   }
