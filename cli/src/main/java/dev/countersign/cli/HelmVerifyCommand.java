@@ -28,6 +28,9 @@ final class HelmVerifyCommand implements Callable<Integer> {
       description = "public keyring: binary, armored or a GnuPG keybox (default: ~/.gnupg/pubring.gpg, as Helm)")
   Path keyring;
 
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Keys from a key manifest (instead of --keyring):%n")
+  ManifestKeyOptions manifest;
+
   @Option(names = {"--output", "-o"}, defaultValue = "text", paramLabel = "FORMAT",
       description = "text (default) or json: the full verification report on standard output")
   String output;
@@ -42,15 +45,39 @@ final class HelmVerifyCommand implements Callable<Integer> {
           "--output must be text or json, got '" + output + "'");
     }
     CliFiles.requireReadable(chart);
-    PgpKeyring keys = PgpKeyring.read(CliFiles.requireReadable(keyringPath()));
-    VerificationReport report = ProvenanceVerifier.withKeyring(keys).verify(chart);
+    if (manifest != null && keyring != null) {
+      throw new picocli.CommandLine.ParameterException(parent.spec.commandLine(),
+          "--keyring and --keys are mutually exclusive");
+    }
+    ManifestKeys manifestKeys = manifest == null ? null : new ManifestKeys(manifest.resolver(parent.env()));
+    ManifestKeyrings rings = manifestKeys == null ? null : new ManifestKeyrings(manifestKeys);
+    PgpKeyring keys = null;
+    VerificationReport report;
+    if (rings != null) {
+      ManifestKeyrings.Outcome o = rings.verify(chart);
+      report = o.report();
+      keys = o.signer().map(k -> PgpKeyring.of(java.util.List.of(k))).orElse(null);
+    } else {
+      keys = PgpKeyring.read(CliFiles.requireReadable(keyringPath()));
+      report = ProvenanceVerifier.withKeyring(keys).verify(chart);
+    }
     PrintWriter out = parent.spec.commandLine().getOut();
+    PrintWriter err = parent.spec.commandLine().getErr();
     if (output.equals("json")) {
-      out.println(ReportJson.write(report));
+      String json = ReportJson.write(report);
+      out.println(manifestKeys == null ? json : manifestKeys.addTo(json));
     }
     if (!report.passed()) {
-      parent.spec.commandLine().getErr().println("Error: " + report.summary());
+      err.println("Error: " + report.summary());
+      if (manifestKeys != null) {
+        manifestKeys.print(err);
+        rings.refusedSigner(chart).ifPresent(d -> err.println("Error: the chart was signed by key "
+            + d.keyId().value() + " (" + d.status().id() + "), refused by rule " + d.rule() + ": " + d.detail()));
+      }
       return Main.VERIFICATION_FAILED;
+    }
+    if (manifestKeys != null) {
+      manifestKeys.print(err);
     }
     if (output.equals("text")) {
       Provenance prov = Provenance.parse(CliFiles.readAll(chart.resolveSibling(chart.getFileName() + ".prov")));

@@ -37,9 +37,12 @@ final class PromoteCommand implements Callable<Integer> {
       description = "the platform's private key reference (file, awskms://, pgp://...)")
   String key;
 
-  @Option(names = "--developer-key", required = true, paramLabel = "PUB",
-      description = "a trusted developer public key (repeatable)")
+  @Option(names = "--developer-key", paramLabel = "PUB",
+      description = "a trusted developer public key (repeatable); or use --keys with --trust-root")
   List<String> developerKeys = new ArrayList<>();
+
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Developer keys from a key manifest:%n")
+  ManifestKeyOptions developerManifest;
 
   @Option(names = "--threshold", defaultValue = "1", paramLabel = "M",
       description = "distinct developer keys that must have signed (default: 1)")
@@ -72,13 +75,21 @@ final class PromoteCommand implements Callable<Integer> {
     if (!output.equals("text") && !output.equals("json")) {
       throw new ParameterException(parent.spec.commandLine(), "--output must be text or json, got '" + output + "'");
     }
+    if (developerKeys.isEmpty() == (developerManifest == null)) {
+      throw new ParameterException(parent.spec.commandLine(), developerKeys.isEmpty()
+          ? "give the developer keys: --developer-key PUB..., or --keys URL_OR_DIR with --trust-root FILE"
+          : "--developer-key and --keys are mutually exclusive");
+    }
     KeyBackends backends = KeyBackends.discover();
+    ManifestKeys manifestKeys = developerManifest == null ? null
+        : new ManifestKeys(developerManifest.resolver(parent.env()));
     List<Verifier> trusted = new ArrayList<>();
     for (String k : developerKeys) {
       trusted.addAll(backends.resolver(k).resolve(KeyQuery.any()));
     }
     Signer platform = backends.signer(key, CliPasswords.forReading(parent.env()));
-    Promotion promotion = Promotion.builder().developerKeys(KeyResolver.of(trusted.toArray(Verifier[]::new)))
+    Promotion promotion = Promotion.builder().developerKeys(manifestKeys != null ? manifestKeys
+            : KeyResolver.of(trusted.toArray(Verifier[]::new)))
         .threshold(threshold).policy(PolicyDocument.read(policy)).platformSigner(platform)
         .format(SignCommand.parseFormat(format)).build();
     PromotionResult result;
@@ -99,9 +110,13 @@ final class PromoteCommand implements Callable<Integer> {
     PrintWriter out = parent.spec.commandLine().getOut();
     PrintWriter err = parent.spec.commandLine().getErr();
     if (output.equals("json")) {
-      out.println(ReportJson.write(result.report()));
+      String json = ReportJson.write(result.report());
+      out.println(manifestKeys == null ? json : manifestKeys.addTo(json));
     } else {
       result.report().checks().forEach(c -> out.println(c));
+    }
+    if (manifestKeys != null) {
+      manifestKeys.print(err);
     }
     if (!result.promoted()) {
       err.println("Error: rejected: " + result.reason().orElseThrow());

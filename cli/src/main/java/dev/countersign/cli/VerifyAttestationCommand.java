@@ -38,8 +38,8 @@ final class VerifyAttestationCommand implements Callable<Integer> {
   @ParentCommand
   CountersignCommand parent;
 
-  @Option(names = {"--key", "-k"}, required = true, paramLabel = "KEY", description = "public key reference")
-  String key;
+  @Mixin
+  VerificationKeyOptions keyOptions;
 
   @Option(names = "--type", defaultValue = "custom", paramLabel = "TYPE",
       description = "predicate type URI or cosign shortcut (default: ${DEFAULT-VALUE})")
@@ -72,21 +72,24 @@ final class VerifyAttestationCommand implements Callable<Integer> {
     }
     PolicyEvaluator evaluator = policy == null ? null
         : PolicyEvaluator.builder(PolicyDocument.read(policy).policy()).build();
-    ImageAttestationResult result;
-    try (ImageTarget target = ImageTarget.open(image, registry.insecure)) {
-      ImageAttestationVerifier.Builder verifier = ImageAttestationVerifier.builder()
-          .keyResolver(KeyBackends.discover().resolver(key)).threshold(threshold).type(PredicateTypes.resolve(type));
-      timestamps.trusted().ifPresent(verifier::trustedTimestamps);
-      result = verifier.build().verify(target.repository(), target.tagOrDigest());
-    }
+    ManifestKeys manifestKeys = keyOptions.fromManifest() ? keyOptions.manifestKeys(parent.env()) : null;
+    ImageAttestationResult result = verify(manifestKeys != null ? manifestKeys
+        : KeyBackends.discover().resolver(keyOptions.keyReference()));
     PrintWriter out = parent.spec.commandLine().getOut();
     PrintWriter err = parent.spec.commandLine().getErr();
     if (output.equals("json")) {
-      out.println(ReportJson.write(result.report()));
+      String json = ReportJson.write(result.report());
+      out.println(manifestKeys == null ? json : manifestKeys.addTo(json));
     }
     if (!result.passed()) {
       err.println("Error: " + result.reason().orElse("no attestation verified"));
+      if (manifestKeys != null) {
+        manifestKeys.printRefusal(err, r -> verify(r).passed());
+      }
       return Main.VERIFICATION_FAILED;
+    }
+    if (manifestKeys != null) {
+      manifestKeys.print(err);
     }
     int failed = 0;
     // One envelope stored in both schemes (.att layer and bundle referrer) is printed once.
@@ -120,5 +123,14 @@ final class VerifyAttestationCommand implements Callable<Integer> {
       err.println("  - The provenance policy " + policy + " passed");
     }
     return 0;
+  }
+
+  private ImageAttestationResult verify(dev.countersign.core.KeyResolver keys) {
+    try (ImageTarget target = ImageTarget.open(image, registry.insecure)) {
+      ImageAttestationVerifier.Builder verifier = ImageAttestationVerifier.builder().keyResolver(keys)
+          .threshold(threshold).type(PredicateTypes.resolve(type));
+      timestamps.trusted().ifPresent(verifier::trustedTimestamps);
+      return verifier.build().verify(target.repository(), target.tagOrDigest());
+    }
   }
 }

@@ -29,8 +29,8 @@ final class VerifyBlobAttestationCommand implements Callable<Integer> {
   @ParentCommand
   CountersignCommand parent;
 
-  @Option(names = {"--key", "-k"}, required = true, paramLabel = "KEY", description = "public key reference")
-  String key;
+  @picocli.CommandLine.Mixin
+  VerificationKeyOptions keyOptions;
 
   @ArgGroup(multiplicity = "1")
   Source source;
@@ -62,22 +62,34 @@ final class VerifyBlobAttestationCommand implements Callable<Integer> {
     if (checkClaims && file == null) {
       throw new InvalidInputException("FILE is required unless --check-claims=false");
     }
-    BlobAttestationVerifier.Builder builder = BlobAttestationVerifier.builder()
-        .keyResolver(KeyBackends.discover().resolver(key)).predicateType(type).checkClaims(checkClaims);
-    timestamps.trusted().ifPresent(builder::trustedTimestamps);
-    BlobAttestationVerifier verifier = builder.build();
     Path artifact = file == null ? null : CliFiles.requireReadable(file);
-    AttestationVerification result = source.bundle != null
-        ? verifier.verify(artifact, Bundle.parse(CliFiles.readAll(source.bundle)))
-        : verifier.verify(artifact, envelope(source.signature));
+    ManifestKeys manifestKeys = keyOptions.fromManifest() ? keyOptions.manifestKeys(parent.env()) : null;
+    AttestationVerification result = verify(manifestKeys != null ? manifestKeys
+        : KeyBackends.discover().resolver(keyOptions.keyReference()), artifact);
     if (!result.passed()) {
       parent.spec.commandLine().getErr().println("Error: " + result.report().summary());
+      if (manifestKeys != null) {
+        manifestKeys.printRefusal(parent.spec.commandLine().getErr(), r -> verify(r, artifact).passed());
+      }
       return Main.VERIFICATION_FAILED;
+    }
+    if (manifestKeys != null) {
+      manifestKeys.print(parent.spec.commandLine().getErr());
     }
     parent.spec.commandLine().getOut()
         .println(new String(result.verifiedStatement().toJson(), StandardCharsets.UTF_8));
     parent.spec.commandLine().getErr().println("Verified OK");
     return 0;
+  }
+
+  private AttestationVerification verify(dev.countersign.core.KeyResolver keys, Path artifact) {
+    BlobAttestationVerifier.Builder builder = BlobAttestationVerifier.builder().keyResolver(keys)
+        .predicateType(type).checkClaims(checkClaims);
+    timestamps.trusted().ifPresent(builder::trustedTimestamps);
+    BlobAttestationVerifier verifier = builder.build();
+    return source.bundle != null
+        ? verifier.verify(artifact, Bundle.parse(CliFiles.readAll(source.bundle)))
+        : verifier.verify(artifact, envelope(source.signature));
   }
 
   /** The envelope file as JSON, or as base64 of the JSON (what some tools write). */

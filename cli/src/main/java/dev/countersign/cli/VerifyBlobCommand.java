@@ -41,9 +41,8 @@ final class VerifyBlobCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"--key", "-k"}, required = true, paramLabel = "KEY",
-      description = "public key reference: a PEM public key file, a Tink (public) keyset, or e.g. awskms://...")
-  String key;
+  @picocli.CommandLine.Mixin
+  VerificationKeyOptions keyOptions;
 
   @ArgGroup(multiplicity = "1")
   SignatureSource source;
@@ -82,27 +81,22 @@ final class VerifyBlobCommand implements Callable<Integer> {
           "--output must be text or json, got '" + output + "'");
     }
     CliFiles.requireReadable(file);
-    BlobVerifier base = BlobVerifier.of(keys());
-    BlobVerifier verifier = timestamps.trusted().map(base::withTrustedTimestamps).orElse(base);
-    VerificationReport report;
-    if (source.bundle != null) {
-      if (timestampFile != null) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-            "--rfc3161-timestamp goes with --signature; a bundle carries its own timestamps");
-      }
-      report = verifier.checkBundle(file, Bundle.parse(CliFiles.readAll(source.bundle)));
-    } else if (timestampFile != null) {
-      report = verifier.checkSignature(file, signatureText(source.signature), CosignTimestampJson.parse(
-          new String(CliFiles.readAll(timestampFile), StandardCharsets.UTF_8)));
-    } else {
-      report = verifier.checkSignature(file, signatureText(source.signature));
-    }
+    ManifestKeys manifestKeys = keyOptions.fromManifest() ? keyOptions.manifestKeys(parent.env()) : null;
+    VerificationReport report = check(keys(manifestKeys != null ? manifestKeys
+        : KeyBackends.discover().resolver(keyOptions.keyReference())));
     if (output.equals("json")) {
-      parent.spec.commandLine().getOut().println(ReportJson.write(report));
+      String json = ReportJson.write(report);
+      parent.spec.commandLine().getOut().println(manifestKeys == null ? json : manifestKeys.addTo(json));
     }
     if (!report.passed()) {
       parent.spec.commandLine().getErr().println("Error: " + report.summary());
+      if (manifestKeys != null) {
+        manifestKeys.printRefusal(parent.spec.commandLine().getErr(), r -> check(r).passed());
+      }
       return Main.VERIFICATION_FAILED;
+    }
+    if (manifestKeys != null) {
+      manifestKeys.print(parent.spec.commandLine().getErr());
     }
     for (var c : report.checks()) {
       // Point out what a bundle carried but could not be checked; absent material needs no note.
@@ -115,8 +109,24 @@ final class VerifyBlobCommand implements Callable<Integer> {
     return 0;
   }
 
-  private KeyResolver keys() {
-    KeyResolver resolver = KeyBackends.discover().resolver(key);
+  private VerificationReport check(KeyResolver keys) {
+    BlobVerifier base = BlobVerifier.of(keys);
+    BlobVerifier verifier = timestamps.trusted().map(base::withTrustedTimestamps).orElse(base);
+    if (source.bundle != null) {
+      if (timestampFile != null) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--rfc3161-timestamp goes with --signature; a bundle carries its own timestamps");
+      }
+      return verifier.checkBundle(file, Bundle.parse(CliFiles.readAll(source.bundle)));
+    }
+    if (timestampFile != null) {
+      return verifier.checkSignature(file, signatureText(source.signature), CosignTimestampJson.parse(
+          new String(CliFiles.readAll(timestampFile), StandardCharsets.UTF_8)));
+    }
+    return verifier.checkSignature(file, signatureText(source.signature));
+  }
+
+  private KeyResolver keys(KeyResolver resolver) {
     if (digestAlgorithm == null) {
       return resolver;
     }

@@ -25,9 +25,8 @@ final class VerifyCommand implements Callable<Integer> {
   @picocli.CommandLine.Spec
   picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"--key", "-k"}, required = true, paramLabel = "KEY",
-      description = "public key reference (PEM file, Tink public keyset, awskms://...)")
-  String key;
+  @Mixin
+  VerificationKeyOptions keyOptions;
 
   @Option(names = {"-a", "--annotations"}, paramLabel = "KEY=VALUE",
       description = "annotation every accepted signature must carry (repeatable)")
@@ -58,24 +57,14 @@ final class VerifyCommand implements Callable<Integer> {
     if (!output.equals("text") && !output.equals("json")) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--output must be text or json, got '" + output + "'");
     }
-    ImageVerifier.Builder b = ImageVerifier.builder().keyResolver(KeyBackends.discover().resolver(key))
-        .recursive(recursive).formats(SignCommand.parseFormat(format));
-    timestamps.trusted().ifPresent(b::trustedTimestamps);
-    for (String a : annotations) {
-      int eq = a.indexOf('=');
-      if (eq <= 0) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "annotation must be KEY=VALUE, got '" + a + "'");
-      }
-      b.requireAnnotation(a.substring(0, eq), a.substring(eq + 1));
-    }
-    ImageVerificationResult result;
-    try (ImageTarget target = ImageTarget.open(image, registry.insecure)) {
-      result = b.build().verify(target.repository(), target.tagOrDigest());
-    }
+    ManifestKeys manifestKeys = keyOptions.fromManifest() ? keyOptions.manifestKeys(parent.env()) : null;
+    ImageVerificationResult result = verify(manifestKeys != null ? manifestKeys
+        : KeyBackends.discover().resolver(keyOptions.keyReference()));
     var out = parent.spec.commandLine().getOut();
     var err = parent.spec.commandLine().getErr();
     if (output.equals("json")) {
-      out.println(ImageResultJson.write(result));
+      String json = ImageResultJson.write(result);
+      out.println(manifestKeys == null ? json : manifestKeys.addTo(json));
     } else if (result.passed()) {
       List<String> payloads = new ArrayList<>();
       result.verifiedPayloads().forEach(p -> payloads.add(new String(p, StandardCharsets.UTF_8)));
@@ -84,7 +73,13 @@ final class VerifyCommand implements Callable<Integer> {
     if (!result.passed()) {
       err.println("Error: no matching signatures for " + image + ": " + result.reason().orElse("none verified"));
       result.signatures().forEach(s -> err.println("  " + s));
+      if (manifestKeys != null) {
+        manifestKeys.printRefusal(err, r -> verify(r).passed());
+      }
       return Main.VERIFICATION_FAILED;
+    }
+    if (manifestKeys != null) {
+      manifestKeys.print(err);
     }
     err.println("Verification for " + image + " --");
     err.println("The following checks were performed on each of these signatures:");
@@ -94,4 +89,19 @@ final class VerifyCommand implements Callable<Integer> {
     return 0;
   }
 
+  private ImageVerificationResult verify(dev.countersign.core.KeyResolver keys) {
+    ImageVerifier.Builder b = ImageVerifier.builder().keyResolver(keys).recursive(recursive)
+        .formats(SignCommand.parseFormat(format));
+    timestamps.trusted().ifPresent(b::trustedTimestamps);
+    for (String a : annotations) {
+      int eq = a.indexOf('=');
+      if (eq <= 0) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "annotation must be KEY=VALUE, got '" + a + "'");
+      }
+      b.requireAnnotation(a.substring(0, eq), a.substring(eq + 1));
+    }
+    try (ImageTarget target = ImageTarget.open(image, registry.insecure)) {
+      return b.build().verify(target.repository(), target.tagOrDigest());
+    }
+  }
 }

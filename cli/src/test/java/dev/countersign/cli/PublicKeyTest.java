@@ -91,7 +91,7 @@ class PublicKeyTest {
   void schemeWithoutBackendOnTheClassPathIsAUsageErrorNamingIt() {
     Cli.Result r = Cli.run("public-key", "--key", "gcpkms://projects/p/locations/l/keyRings/r/cryptoKeys/k")
         .expect(Main.USAGE);
-    assertTrue(r.err().contains("no key backend handles 'gcpkms://' references (known: [awskms, file, pgp])"), r.err());
+    assertTrue(r.err().contains("no key backend handles 'gcpkms://' references (known: [awskms, file, http, https, pgp])"), r.err());
   }
 
   @Test

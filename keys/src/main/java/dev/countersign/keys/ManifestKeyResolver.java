@@ -4,9 +4,11 @@ import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.KeyQuery;
 import dev.countersign.core.KeyResolver;
 import dev.countersign.core.Verifier;
+import dev.countersign.keys.internal.resolver.DirectoryFiles;
 import dev.countersign.keys.internal.resolver.KeySelector;
 import dev.countersign.keys.internal.resolver.ManifestCache;
 import dev.countersign.keys.internal.resolver.ManifestFetcher;
+import dev.countersign.keys.internal.resolver.ManifestFiles;
 import dev.countersign.keys.internal.resolver.ManifestRefresher;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -35,9 +37,14 @@ import java.util.Optional;
  * is used only when the CDN cannot be reached (connection failure, timeout, HTTP 5xx) and has not expired, and
  * the resolution then says {@link ManifestSource#CACHE}. Plain {@code http://} is refused except for loopback hosts
  * or with {@link Builder#allowInsecureHttp()}. OpenPGP-fingerprint keys are not offered (verify them through their
- * keyring). A verified manifest is reused for {@link Builder#maxAge(Duration)} before the CDN is asked again.
+ * keyring). A verified manifest is reused in memory for {@link Builder#maxAge(Duration)}; across processes the
+ * disk cache remembers the CDN's {@code ETag} (sent as {@code If-None-Match}; a 304 reuses the cached chain) and its
+ * {@code Cache-Control: max-age} (capped at one day; while fresh and unexpired, no request at all). A CDN that
+ * sends no max-age is revalidated on every refresh. {@link #fromDirectory(Path)} reads a published directory
+ * instead of a CDN. {@link #requestCount()} counts the requests made.
  */
 public final class ManifestKeyResolver implements KeyResolver {
+  private final ManifestFiles files;
   private final ManifestRefresher refresher;
   private final KeySelector selector;
   private final Clock clock;
@@ -47,15 +54,52 @@ public final class ManifestKeyResolver implements KeyResolver {
   private KeyResolution last;
 
   private ManifestKeyResolver(Builder b, ManifestTrust pinned, Path cacheDir) {
-    ManifestFetcher fetcher = new ManifestFetcher(b.baseUrl, b.allowInsecureHttp, b.connectTimeout, b.callTimeout);
-    this.refresher = new ManifestRefresher(fetcher, new ManifestCache(cacheDir), pinned);
+    this.files = b.directory != null ? new DirectoryFiles(b.directory)
+        : new ManifestFetcher(b.baseUrl, b.allowInsecureHttp, b.connectTimeout, b.callTimeout);
+    this.refresher = new ManifestRefresher(files, new ManifestCache(cacheDir), pinned);
     this.selector = new KeySelector(b.acceptRetiredWithoutTime);
     this.clock = b.clock;
     this.maxAge = b.maxAge;
   }
 
+  /** A resolver over the manifest published at {@code baseUrl} ({@code https://}, or {@code http://} on loopback). */
   public static Builder builder(String baseUrl) {
     return new Builder(baseUrl);
+  }
+
+  /**
+   * A resolver over a published directory on this machine (what {@code keys publish --dir} writes): it reads
+   * {@code keys.json} and {@code N.keys.json} there on every refresh, with the same trust rules and cache.
+   */
+  public static Builder fromDirectory(Path directory) {
+    return new Builder(Objects.requireNonNull(directory, "directory"));
+  }
+
+  /**
+   * A resolver over {@code location}: an {@code http(s)://} URL, or else a path to a published directory.
+   */
+  public static Builder builderFor(String location) {
+    Objects.requireNonNull(location, "location");
+    String l = location.toLowerCase(java.util.Locale.ROOT);
+    if (l.startsWith("https://") || l.startsWith("http://")) {
+      return builder(location);
+    }
+    if (l.matches("^[a-z][a-z0-9+.-]*://.*")) {
+      throw new InvalidInputException("key manifest location must be an http(s) URL or a directory: " + location);
+    }
+    try {
+      return fromDirectory(Path.of(location));
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new InvalidInputException("key manifest location is neither a URL nor a path: " + location, e);
+    }
+  }
+
+  /**
+   * How many HTTP requests (or, for a directory, file reads) this resolver has made for manifest files; a resolve
+   * served from a fresh cache adds none.
+   */
+  public long requestCount() {
+    return files.requests();
   }
 
   @Override
@@ -68,6 +112,65 @@ public final class ManifestKeyResolver implements KeyResolver {
     List<KeyDecision> decisions = selector.decide(current.manifest(), query, now);
     last = new KeyResolution(query, current.manifest().version(), current.source(), current.detail(), decisions);
     return KeySelector.verifiers(current.manifest(), decisions);
+  }
+
+  /**
+   * The OpenPGP-fingerprint keys of the manifest matching {@code query} (by key id, fingerprint or file name hint)
+   * that the window and status rules accept for its time, best first; the decisions for all of them are recorded
+   * in {@link #lastResolution()}. Verify with the key's published keyring ({@link #publishedFile}) after checking
+   * the keyring's primary key has the manifest's fingerprint.
+   */
+  public synchronized List<ManifestKey> resolvePgp(KeyQuery query) {
+    Objects.requireNonNull(query, "query");
+    Instant now = clock.instant();
+    if (current == null || !now.isBefore(fetchedAt.plus(maxAge))) {
+      refresh();
+    }
+    KeyQuery q = query;
+    if (query.hint().isPresent()) {
+      String hint = query.hint().get();
+      for (ManifestKey k : current.manifest().keys()) {
+        if (k.pgpFingerprint().map(f -> f.equalsIgnoreCase(hint)).orElse(false)) {
+          q = KeyQuery.builder().keyId(k.keyId()).time(query.time().orElse(null)).build();
+        }
+      }
+    }
+    List<KeyDecision> decisions = selector.decidePgp(current.manifest(), q, now);
+    last = new KeyResolution(query, current.manifest().version(), current.source(), current.detail(), decisions);
+    List<ManifestKey> out = new java.util.ArrayList<>();
+    for (KeyDecision d : decisions) {
+      if (d.accepted()) {
+        current.manifest().keys().stream().filter(k -> k.keyId().equals(d.keyId())).forEach(out::add);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Reads a file published next to the manifest (a keyring named in {@link ManifestKey#files()}), at most
+   * {@code maxBytes}. Its content is not covered by the manifest signatures unless the caller checks it (e.g. the
+   * keyring's fingerprint against the manifest's).
+   *
+   * @throws dev.countersign.core.KeyNotFoundException when the source does not have it
+   * @throws dev.countersign.core.BackendException when the CDN cannot be reached
+   */
+  public byte[] publishedFile(String name, int maxBytes) {
+    dev.countersign.keys.internal.resolver.FetchResult r = files.getFile(name, maxBytes);
+    switch (r.kind()) {
+      case OK:
+        return r.body();
+      case UNREACHABLE:
+        throw new dev.countersign.core.BackendException("cannot fetch " + files.location(name) + ": "
+            + r.detail(), true);
+      default:
+        throw new dev.countersign.core.KeyNotFoundException("cannot fetch " + files.location(name) + " ("
+            + r.rule() + "): " + r.detail());
+    }
+  }
+
+  /** The verified manifest the last resolve used; empty before the first. */
+  public synchronized Optional<KeyManifest> manifest() {
+    return Optional.ofNullable(current).map(ManifestRefresher.Outcome::manifest);
   }
 
   /** Fetches and verifies the manifest chain now (falling back to the cache only when the CDN is unreachable). */
@@ -86,8 +189,10 @@ public final class ManifestKeyResolver implements KeyResolver {
   /** Builds a {@link ManifestKeyResolver}; the trust root is required. */
   public static final class Builder {
     private final URI baseUrl;
+    private final Path directory;
     private byte[] trustRoot;
     private Path cacheDirectory;
+    private Path cacheRoot;
     private boolean allowInsecureHttp;
     private Duration expiryGrace = Duration.ZERO;
     private boolean acceptRetiredWithoutTime = true;
@@ -99,9 +204,15 @@ public final class ManifestKeyResolver implements KeyResolver {
     private Builder(String baseUrl) {
       try {
         this.baseUrl = URI.create(Objects.requireNonNull(baseUrl, "baseUrl"));
+        this.directory = null;
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException("key manifest base URL is not a URL: " + e.getMessage(), e);
       }
+    }
+
+    private Builder(Path directory) {
+      this.baseUrl = null;
+      this.directory = directory;
     }
 
     /** The pinned manifest ({@code 1.keys.json} or a later one the application bundles); required. */
@@ -110,6 +221,16 @@ public final class ManifestKeyResolver implements KeyResolver {
       return this;
     }
 
+    /**
+     * A root for caches: the cache is {@code root/<first 16 bytes of the SHA-256 of the source, hex>}, so one root
+     * serves many sources (the default root is {@code ~/.cache/countersign/keys}).
+     */
+    public Builder cacheRoot(Path root) {
+      this.cacheRoot = Objects.requireNonNull(root, "root");
+      return this;
+    }
+
+    /** The cache directory itself (overrides {@link #cacheRoot(Path)}). */
     public Builder cacheDirectory(Path dir) {
       this.cacheDirectory = Objects.requireNonNull(dir, "dir");
       return this;
@@ -165,8 +286,10 @@ public final class ManifestKeyResolver implements KeyResolver {
         throw new InvalidInputException("a trust root (pinned key manifest) is required");
       }
       ManifestTrust pinned = ManifestTrust.pin(trustRoot).withExpiryGrace(expiryGrace);
-      Path dir = cacheDirectory != null ? cacheDirectory : Path.of(System.getProperty("user.home"), ".cache",
-          "countersign", "keys", urlHash(baseUrl.toString()));
+      Path root = cacheRoot != null ? cacheRoot
+          : Path.of(System.getProperty("user.home"), ".cache", "countersign", "keys");
+      Path dir = cacheDirectory != null ? cacheDirectory : root.resolve(urlHash(baseUrl != null ? baseUrl.toString()
+              : directory.toAbsolutePath().normalize().toUri().toString()));
       return new ManifestKeyResolver(this, pinned, dir);
     }
 

@@ -30,12 +30,27 @@ public final class KeySelector {
 
   /** The decisions for every key matching {@code query}; accepted ones first, best first. */
   public List<KeyDecision> decide(KeyManifest manifest, KeyQuery query, Instant now) {
+    return decide(manifest, query, now, false);
+  }
+
+  /**
+   * Like {@link #decide(KeyManifest, KeyQuery, Instant)} for the OpenPGP-fingerprint keys only (verified through
+   * their published keyring), under the same window and status rules.
+   */
+  public List<KeyDecision> decidePgp(KeyManifest manifest, KeyQuery query, Instant now) {
+    return decide(manifest, query, now, true);
+  }
+
+  private List<KeyDecision> decide(KeyManifest manifest, KeyQuery query, Instant now, boolean pgp) {
     List<ManifestKey> matching = matching(manifest, query);
+    if (pgp) {
+      matching.removeIf(k -> k.publicKey().isPresent());
+    }
     List<KeyDecision> refused = new ArrayList<>();
     List<KeyDecision> acceptedDecisions = new ArrayList<>();
     matching.sort(Comparator.comparing(ManifestKey::status));
     for (ManifestKey k : matching) {
-      KeyDecision d = decide(k, query.time().orElse(null), now);
+      KeyDecision d = decide(k, query.time().orElse(null), now, pgp);
       if (d.accepted()) {
         acceptedDecisions.add(d);
       } else {
@@ -86,8 +101,8 @@ public final class KeySelector {
     return out;
   }
 
-  private KeyDecision decide(ManifestKey k, Instant time, Instant now) {
-    if (k.publicKey().isEmpty()) {
+  private KeyDecision decide(ManifestKey k, Instant time, Instant now, boolean pgp) {
+    if (!pgp && k.publicKey().isEmpty()) {
       return KeyDecision.refused(k, "pgp-not-here", "an OpenPGP key (" + k.pgpFingerprint().orElse("?")
           + "); verify through its keyring");
     }

@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
 /**
  * The on-disk copy of a verified manifest chain: {@code N.keys.json} for the versions from the pinned one on. The
  * files are not trusted as such: the resolver walks them from the pinned manifest with the trust rules again each
- * time it loads them, so a tampered cache fails like a tampered CDN.
+ * time it loads them, so a tampered cache fails like a tampered CDN. {@code fetch.json} ({@link FetchState}) keeps
+ * the ETag and freshness of the last {@code keys.json} answer.
  */
 public final class ManifestCache {
   private static final Pattern NAME = Pattern.compile("([1-9][0-9]{0,8})\\.keys\\.json");
   private static final int MAX_FILES = 10_000;
+  private static final String STATE = "fetch.json";
 
   private final Path dir;
 
@@ -77,12 +79,33 @@ public final class ManifestCache {
 
   /** Writes {@code manifest} as {@code version.keys.json} (atomically: a temporary file, then a move). */
   public void store(int version, byte[] manifest) {
+    write(version + ".keys.json", manifest);
+  }
+
+  /** The remembered ETag and freshness of {@code keys.json}; null when none (or unreadable). */
+  public FetchState loadState() {
+    Path p = dir.resolve(STATE);
+    if (!Files.isRegularFile(p)) {
+      return null;
+    }
+    try (InputStream in = Files.newInputStream(p)) {
+      return FetchState.parse(in.readNBytes(4096));
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  public void storeState(FetchState state) {
+    write(STATE, state.toJson());
+  }
+
+  private void write(String name, byte[] content) {
     try {
       Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, "." + version, ".tmp");
+      Path tmp = Files.createTempFile(dir, ".tmp", ".tmp");
       try {
-        Files.write(tmp, manifest);
-        Files.move(tmp, dir.resolve(version + ".keys.json"), StandardCopyOption.REPLACE_EXISTING,
+        Files.write(tmp, content);
+        Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING,
             StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);

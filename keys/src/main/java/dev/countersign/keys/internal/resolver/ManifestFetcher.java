@@ -9,6 +9,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -19,12 +21,18 @@ import okhttp3.ResponseBody;
 /**
  * GETs manifest files below a base URL with OkHttp. Redirects are not followed (a redirect could leave HTTPS);
  * bodies are read up to {@link KeyManifest#MAX_BYTES} + 1 and must be {@code application/json} (or {@code +json}).
+ * It sends {@code If-None-Match} when given an ETag, and reports the response's {@code ETag} and
+ * {@code Cache-Control} freshness; it counts the requests it makes.
  */
-public final class ManifestFetcher {
+public final class ManifestFetcher implements ManifestFiles {
   private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9A-Fa-f:.]+]?");
+  private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])(?:s-)?max-age\\s*=\\s*\"?([0-9]{1,10})\"?");
+  private static final Pattern NO_CACHE = Pattern.compile("(?:^|[,\\s])(no-cache|no-store)(?:$|[,\\s=])");
+  private static final int MAX_ETAG = 1024;
 
   private final HttpUrl base;
   private final OkHttpClient http;
+  private final AtomicLong requests = new AtomicLong();
 
   public ManifestFetcher(URI base, boolean allowInsecureHttp, Duration connectTimeout, Duration callTimeout) {
     this.base = checkBase(base, allowInsecureHttp);
@@ -49,7 +57,7 @@ public final class ManifestFetcher {
   }
 
   /** Whether {@code host} is {@code localhost} or a loopback IP literal; names are not resolved. */
-  static boolean isLoopback(String host) {
+  public static boolean isLoopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
     if (h.equals("localhost")) {
       return true;
@@ -65,15 +73,45 @@ public final class ManifestFetcher {
   }
 
   /** The URL of {@code name} below the base. */
-  public String url(String name) {
+  @Override
+  public String location(String name) {
     return base.resolve(name).toString();
   }
 
+  @Override
+  public boolean local() {
+    return false;
+  }
+
+  @Override
+  public long requests() {
+    return requests.get();
+  }
+
   /** GETs {@code name} (e.g. {@code keys.json}, {@code 2.keys.json}). Never throws for network trouble. */
-  public FetchResult get(String name) {
+  @Override
+  public FetchResult get(String name, String etag) {
+    return get(name, etag, KeyManifest.MAX_BYTES, true);
+  }
+
+  /** GETs another published file (a keyring, a PEM key) below the base: any content type, at most maxBytes. */
+  @Override
+  public FetchResult getFile(String name, int maxBytes) {
+    if (!ManifestFiles.isPlainName(name)) {
+      return FetchResult.failed("file-name", name + ": not a plain file name");
+    }
+    return get(name, null, maxBytes, false);
+  }
+
+  private FetchResult get(String name, String etag, int maxBytes, boolean json) {
     HttpUrl url = base.resolve(name);
-    Request request = new Request.Builder().url(url).header("Accept", "application/json").build();
+    Request.Builder rb = new Request.Builder().url(url).header("Accept", json ? "application/json" : "*/*");
+    if (etag != null) {
+      rb.header("If-None-Match", etag);
+    }
+    Request request = rb.build();
     Response response;
+    requests.incrementAndGet();
     try {
       response = http.newCall(request).execute();
     } catch (IOException e) {
@@ -84,6 +122,9 @@ public final class ManifestFetcher {
       if (code >= 500) {
         return FetchResult.unreachable(name + ": HTTP " + code);
       }
+      if (code == 304 && etag != null) {
+        return FetchResult.notModified(maxAge(response.header("Cache-Control")));
+      }
       if (code != 200) {
         return FetchResult.failed("http-status", name + ": HTTP " + code + " (expected 200; redirects are not"
             + " followed)");
@@ -91,24 +132,39 @@ public final class ManifestFetcher {
       ResponseBody body = response.body();
       byte[] bytes;
       try (InputStream in = body.byteStream()) {
-        bytes = in.readNBytes(KeyManifest.MAX_BYTES + 1);
+        bytes = in.readNBytes(maxBytes + 1);
       } catch (IOException e) {
         return FetchResult.failed("truncated", name + ": body cut off: " + e.getMessage());
       }
       String type = response.header("Content-Type");
-      if (type == null || !isJson(type)) {
+      if (json && (type == null || !isJson(type))) {
         return FetchResult.failed("content-type", name + ": Content-Type " + (type == null ? "missing" : "'"
             + type + "'") + ", expected application/json");
       }
-      if (bytes.length > KeyManifest.MAX_BYTES) {
-        return FetchResult.failed("size", name + ": larger than " + KeyManifest.MAX_BYTES + " bytes");
+      if (bytes.length > maxBytes) {
+        return FetchResult.failed("size", name + ": larger than " + maxBytes + " bytes");
       }
       long declared = body.contentLength();
       if (declared >= 0 && declared != bytes.length) {
         return FetchResult.failed("truncated", name + ": " + bytes.length + " bytes of the declared " + declared);
       }
-      return FetchResult.ok(bytes);
+      String tag = response.header("ETag");
+      return FetchResult.ok(bytes, tag == null || tag.length() > MAX_ETAG ? null : tag,
+          maxAge(response.header("Cache-Control")));
     }
+  }
+
+  /** The freshness {@code Cache-Control} grants: max-age, zero for no-cache/no-store; null when it says nothing. */
+  static Duration maxAge(String cacheControl) {
+    if (cacheControl == null) {
+      return null;
+    }
+    String c = cacheControl.toLowerCase(Locale.ROOT);
+    if (NO_CACHE.matcher(c).find()) {
+      return Duration.ZERO;
+    }
+    Matcher m = MAX_AGE.matcher(c);
+    return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
   }
 
   private static boolean isJson(String contentType) {

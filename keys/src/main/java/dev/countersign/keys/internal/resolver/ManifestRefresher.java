@@ -15,21 +15,27 @@ import java.util.List;
 
 /**
  * One refresh of the manifest chain: re-verify the cached chain from the pinned manifest (it becomes the base, so
- * a CDN serving an older version is a rollback), GET {@code keys.json}, GET {@code N.keys.json} for each version
- * between the base and it, walk the chain with {@link ManifestTrust}, store it. Only an unreachable CDN
- * (connection failure, timeout, 5xx) falls back to the cached chain, and only while it has not expired; every
- * other failure is a {@link VerificationException} naming the rule.
+ * a CDN serving an older version is a rollback); while the last {@code keys.json} answer is fresh (its
+ * {@code Cache-Control: max-age}, at most {@link #MAX_FRESHNESS}; without one, zero: always revalidate) and the cached
+ * manifest has not expired, use it without any request ({@link ManifestSource#FRESH_CACHE}); otherwise GET
+ * {@code keys.json} with {@code If-None-Match} (a 304 keeps the cached chain: {@link ManifestSource#NOT_MODIFIED}),
+ * GET {@code N.keys.json} for each version between the base and it, walk the chain with {@link ManifestTrust},
+ * store it. Only an unreachable CDN (connection failure, timeout, 5xx) falls back to the cached chain, and only
+ * while it has not expired; every other failure is a {@link VerificationException} naming the rule. A local
+ * directory source is read every time ({@link ManifestSource#DIRECTORY}).
  */
 public final class ManifestRefresher {
   /** More versions than this between the trusted one and {@code keys.json} are refused. */
   static final int MAX_INTERMEDIATE = 1000;
+  /** A server's {@code max-age} above this is cut to it, so a revocation reaches clients within a day. */
+  public static final Duration MAX_FRESHNESS = Duration.ofDays(1);
   private static final Duration IGNORE_EXPIRY = Duration.ofDays(365L * 10_000);
 
-  private final ManifestFetcher fetcher;
+  private final ManifestFiles fetcher;
   private final ManifestCache cache;
   private final ManifestTrust pinned;
 
-  public ManifestRefresher(ManifestFetcher fetcher, ManifestCache cache, ManifestTrust pinned) {
+  public ManifestRefresher(ManifestFiles fetcher, ManifestCache cache, ManifestTrust pinned) {
     this.fetcher = fetcher;
     this.cache = cache;
     this.pinned = pinned;
@@ -53,9 +59,22 @@ public final class ManifestRefresher {
             + e.getMessage() + ")";
       }
     }
-    FetchResult top = fetcher.get("keys.json");
+    FetchState state = haveCache && !fetcher.local() ? cache.loadState() : null;
+    if (state != null && state.version() != base.trusted().version()) {
+      state = null;
+    }
+    boolean unexpired = haveCache && now.isBefore(base.trusted().expires());
+    if (state != null && unexpired && now.isBefore(state.freshUntil())) {
+      return new Outcome(base.trusted(), ManifestSource.FRESH_CACHE, "cached verified version "
+          + base.trusted().version() + " of " + fetcher.location("keys.json") + ", fresh until "
+          + state.freshUntil() + "; no request made");
+    }
+    FetchResult top = fetcher.get("keys.json", state == null ? null : state.etag());
     if (top.kind() == FetchResult.Kind.UNREACHABLE) {
       return fromCache(base, haveCache ? null : cacheNote, top.detail(), now);
+    }
+    if (top.kind() == FetchResult.Kind.NOT_MODIFIED) {
+      return notModified(base, state, top, now);
     }
     if (top.kind() == FetchResult.Kind.FAILED) {
       throw refusal(top);
@@ -70,7 +89,7 @@ public final class ManifestRefresher {
     }
     int from = base.trusted().version();
     if (version - from - 1 > MAX_INTERMEDIATE) {
-      throw new VerificationException(VerificationReport.builder("key manifest from " + fetcher.url("keys.json"))
+      throw new VerificationException(VerificationReport.builder("key manifest from " + fetcher.location("keys.json"))
           .add(VerificationCheck.failed("version", "at most " + MAX_INTERMEDIATE + " versions after " + from,
               String.valueOf(version), "too many intermediate versions")).build());
     }
@@ -91,9 +110,33 @@ public final class ManifestRefresher {
     for (byte[] m : chain) {
       cache.store(v++, m);
     }
-    String detail = "fetched " + fetcher.url("keys.json") + " (version " + version
-        + (chain.size() > 1 ? ", via " + (chain.size() - 1) + " intermediate versions" : "") + ")";
+    String detail = (fetcher.local() ? "read " : "fetched ") + fetcher.location("keys.json") + " (version "
+        + version + (chain.size() > 1 ? ", via " + (chain.size() - 1) + " intermediate versions" : "") + ")";
+    if (fetcher.local()) {
+      return new Outcome(verified.trusted(), ManifestSource.DIRECTORY, detail);
+    }
+    cache.storeState(new FetchState(version, top.etag().orElse(null), now.plus(freshness(top))));
     return new Outcome(verified.trusted(), ManifestSource.NETWORK, detail);
+  }
+
+  private Duration freshness(FetchResult r) {
+    Duration d = r.maxAge().orElse(Duration.ZERO);
+    return d.compareTo(MAX_FRESHNESS) > 0 ? MAX_FRESHNESS : d;
+  }
+
+  /** A 304: the cached chain is still what the CDN serves; it must not have expired (freeze defence). */
+  private Outcome notModified(ManifestTrust base, FetchState state, FetchResult r, Instant now) {
+    KeyManifest m = base.trusted();
+    Instant limit = m.expires().plus(base.expiryGrace());
+    if (!now.isBefore(limit)) {
+      throw new VerificationException(VerificationReport.builder("key manifest from "
+          + fetcher.location("keys.json")).add(VerificationCheck.failed("expiry", "a manifest that has not expired",
+              m.expires().toString(), "the CDN answered 304 Not Modified for an expired manifest (version "
+              + m.version() + ")")).build());
+    }
+    cache.storeState(new FetchState(m.version(), state.etag(), now.plus(freshness(r))));
+    return new Outcome(m, ManifestSource.NOT_MODIFIED, fetcher.location("keys.json") + " not modified (ETag "
+        + state.etag() + "); cached verified version " + m.version());
   }
 
   private Outcome fromCache(ManifestTrust base, String noCache, String why, Instant now) {
@@ -117,7 +160,7 @@ public final class ManifestRefresher {
   }
 
   private VerificationException refusal(FetchResult r) {
-    return new VerificationException(VerificationReport.builder("key manifest from " + fetcher.url("keys.json"))
+    return new VerificationException(VerificationReport.builder("key manifest from " + fetcher.location("keys.json"))
         .add(VerificationCheck.failed(r.rule(), "a complete application/json manifest with HTTP 200", null,
             r.detail())).build());
   }

@@ -32,4 +32,12 @@ class ManifestFetcherTest {
   void manifestUrlIsBelowTheBase(String base, String expected) {
     assertEquals(expected, ManifestFetcher.checkBase(URI.create(base), false).resolve("keys.json").toString());
   }
+
+  @ParameterizedTest
+  @CsvSource(value = {"max-age=600|600", "public, max-age=60|60", "s-maxage=5|-1", "s-max-age=7|7",
+      "no-cache|0", "private, no-store|0", "max-age=\"30\"|30", "public|-1", "MAX-AGE=9|9"}, delimiter = '|')
+  void cacheControlFreshness(String header, long seconds) {
+    java.time.Duration d = ManifestFetcher.maxAge(header);
+    assertEquals(seconds, d == null ? -1 : d.getSeconds());
+  }
 }
