@@ -47,8 +47,8 @@ final class KeysProposeCommand implements Callable<Integer> {
   Integer threshold;
 
   @Option(names = "--add-key", paramLabel = "KEYREF",
-      description = "add a signing key: a public key file, or a key reference (awskms:///arn:aws:kms:...:key/ID, "
-          + "never an alias)")
+      description = "add a signing key: a public key file, an OpenPGP keyring pgp://FILE[#FINGERPRINT] (published "
+          + "as keyring-YYYY-MM-DD-FINGERPRINT.gpg), or awskms:///arn:aws:kms:...:key/ID (never an alias)")
   List<String> addKeys = new ArrayList<>();
 
   @Option(names = "--retire", paramLabel = "KEYID",
@@ -126,6 +126,9 @@ final class KeysProposeCommand implements Callable<Integer> {
   }
 
   private static ManifestChange addKey(String ref, Instant start, Instant end) {
+    if (KeysPgp.isPgp(ref)) {
+      return KeysPgp.add(ref, start, end);
+    }
     if (ref.regionMatches(true, 0, "awskms://", 0, 9)) {
       int arn = ref.indexOf("arn:");
       if (arn < 0 || ref.contains("alias/")) {

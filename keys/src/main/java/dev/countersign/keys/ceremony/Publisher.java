@@ -31,8 +31,9 @@ import java.util.Set;
  * Publishes a signed {@link Draft} into the directory a CDN serves, only when {@link ManifestTrust} accepts it
  * after the currently trusted manifest (for the first manifest: signed by a threshold of its own members and not
  * expired). It writes, each atomically (temporary file, then move): {@code pubkey-YYYY-MM-DD[-n].pem} for every new
- * PEM key, {@code N.keys.json}, the ceremony transcript {@code N.ceremony.json}, and last {@code keys.json}. A file
- * already in the directory under one of those names with other content is never overwritten, except the transcript
+ * PEM key, {@code keyring-YYYY-MM-DD-FINGERPRINT.gpg} for every new PGP key (the bytes the draft carries, checked
+ * against the SHA-256 members signed), {@code N.keys.json}, the ceremony transcript {@code N.ceremony.json}, and
+ * last {@code keys.json}. A file already in the directory under one of those names with other content is never overwritten, except the transcript
  * of this same version when a publication that was interrupted before {@code keys.json} is run again.
  */
 public final class Publisher {
@@ -172,6 +173,12 @@ public final class Publisher {
         byte[] pem = PemKeys.writePublicKey(k.publicKey().get()).getBytes(StandardCharsets.UTF_8);
         for (String f : k.files()) {
           put(out, f, pem);
+        }
+      } else if (k.keyringSha256().isPresent()) {
+        for (String f : k.files()) {
+          byte[] ring = draft.keyring(f).orElseThrow(() -> new InvalidInputException("the draft does not carry "
+              + f + ", the keyring of new PGP key " + k.pgpFingerprint().orElseThrow()));
+          put(out, f, ring);
         }
       }
     }
