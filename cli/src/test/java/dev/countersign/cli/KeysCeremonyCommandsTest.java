@@ -205,6 +205,53 @@ class KeysCeremonyCommandsTest {
   }
 
   @Test
+  void staleTamperedAndUnsignedDraftsAreRefused() throws Exception {
+    publishFirst();
+    // two drafts proposed from version 1; once one is published the other is stale
+    Cli.run("keys", "propose", "--dir", pub.toString(), "--threshold", "3", "--output-file", f("a.json")).expect(0);
+    Cli.run("keys", "propose", "--dir", pub.toString(), "--threshold", "1", "--output-file", f("b.json")).expect(0);
+    for (String m : List.of("m1", "m2", "m3")) {
+      Cli.withPassword(PW, "keys", "sign", "--key", f(m + ".key"), f("a.json")).expect(0);
+    }
+    Cli.withPassword(PW, "keys", "sign", "--key", f("m1.key"), f("b.json")).expect(0);
+    Cli.withPassword(PW, "keys", "sign", "--key", f("m2.key"), f("b.json")).expect(0);
+    Cli.run("keys", "publish", "--dir", pub.toString(), f("a.json")).expect(0);
+    Cli.Result stale = Cli.run("keys", "publish", "--dir", pub.toString(), f("b.json")).expect(1);
+    assertTrue(stale.err().contains("version"), stale.err());
+    assertEquals(2, KeyManifest.parse(Files.readAllBytes(pub.resolve("keys.json"))).version());
+
+    // a draft re-serialised (not canonical) is refused before anything else
+    String text = Files.readString(tmp.resolve("b.json"));
+    Files.writeString(tmp.resolve("pretty.json"), text.replace("{\"manifest\":", "{ \"manifest\":"));
+    Cli.Result pretty = Cli.run("keys", "publish", "--dir", pub.toString(), f("pretty.json")).expect(2);
+    assertTrue(pretty.err().contains("canonical"), pretty.err());
+    // an existing draft is never overwritten by propose
+    Cli.Result exists = Cli.run("keys", "propose", "--dir", pub.toString(), "--threshold", "2", "--output-file",
+        f("a.json")).expect(2);
+    assertTrue(exists.err().contains("already exists"), exists.err());
+    // a change that changes nothing
+    Cli.Result nothing = Cli.run("keys", "propose", "--dir", pub.toString(), "--threshold", "3", "--output-file",
+        f("c.json")).expect(2);
+    assertTrue(nothing.err().contains("leave the manifest as it is"), nothing.err());
+  }
+
+  @Test
+  void anOriginThatFailsAnUploadNeverGetsKeysJson() throws Exception {
+    try (LoopbackOrigin origin = new LoopbackOrigin()) {
+      String draft = proposeFirst(origin.baseUrl(), "d.json");
+      Cli.withPassword(PW, "keys", "sign", "--key", f("m1.key"), draft).expect(0);
+      Cli.withPassword(PW, "keys", "sign", "--key", f("m2.key"), draft).expect(0);
+      origin.failPutOf("1.keys.json");
+      Cli.Result failed = Cli.run("keys", "publish", "--dir", origin.baseUrl(), draft).expect(2);
+      assertTrue(failed.err().contains("PUT 1.keys.json") && failed.err().contains("500"), failed.err());
+      assertFalse(origin.files.containsKey("keys.json"));
+      origin.failPutOf(null);
+      Cli.run("keys", "publish", "--dir", origin.baseUrl(), draft).expect(0);
+      assertEquals(1, KeyManifest.parse(origin.files.get("keys.json")).version());
+    }
+  }
+
+  @Test
   void refusesPlainHttpToOtherHostsAndAliasesAsKeys() {
     Cli.Result http = Cli.run("keys", "propose", "--dir", "http://cdn.example.com/keys/", "--member",
         f("m1.pub"), "--threshold", "1", "--output-file", f("x.json"));

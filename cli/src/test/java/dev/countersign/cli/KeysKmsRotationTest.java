@@ -46,16 +46,17 @@ class KeysKmsRotationTest {
   void aliasMovesToTheNewKeyOnlyAfterQuorum() throws Exception {
     String alias = "awskms:///alias/ceremony-release";
     Path pub = tmp.resolve("cdn");
-    for (String m : List.of("m1", "m2")) {
-      Cli.withPassword(PW, "generate-key-pair", "--output-key-prefix", f(m)).expect(0);
-    }
+    // member 1 holds a file key, member 2 a KMS key
+    Cli.withPassword(PW, "generate-key-pair", "--output-key-prefix", f("m1")).expect(0);
+    String member2 = "awskms:///alias/ceremony-member-2";
+    Cli.run("generate-key-pair", "--kms", member2, "--output-key-prefix", f("m2")).expect(0);
     Cli.run("generate-key-pair", "--kms", alias, "--output-key-prefix", f("release")).expect(0);
     String oldArn = KMS.keyArn("alias/ceremony-release");
 
     Cli.run("keys", "propose", "--dir", pub.toString(), "--member", f("m1.pub"), "--member", f("m2.pub"),
         "--threshold", "2", "--add-key", "awskms:///" + oldArn, "--output-file", f("v1.json")).expect(0);
     Cli.withPassword(PW, "keys", "sign", "--key", f("m1.key"), f("v1.json")).expect(0);
-    Cli.withPassword(PW, "keys", "sign", "--key", f("m2.key"), f("v1.json")).expect(0);
+    Cli.run("keys", "sign", "--key", member2, f("v1.json")).expect(0);
     Cli.run("keys", "publish", "--dir", pub.toString(), f("v1.json")).expect(0);
     KeyManifest v1 = KeyManifest.parse(Files.readAllBytes(pub.resolve("keys.json")));
     assertEquals(oldArn, v1.keys().get(0).backend().orElseThrow());
@@ -78,7 +79,15 @@ class KeysKmsRotationTest {
     assertEquals(1, KeyManifest.parse(Files.readAllBytes(pub.resolve("keys.json"))).version());
     assertFalse(Files.exists(pub.resolve("2.keys.json")));
 
-    Cli.withPassword(PW, "keys", "sign", "--key", f("m2.key"), f("v2.json")).expect(0);
+    Cli.run("keys", "sign", "--key", member2, f("v2.json")).expect(0);
+
+    // a failure while activating the key leaves keys.json untouched; publishing again completes it
+    KMS.failNext("UpdateAlias", "KMSInvalidStateException", 400);
+    Cli.Result failed = Cli.run("keys", "publish", "--dir", pub.toString(), f("v2.json")).expect(2);
+    assertTrue(failed.err().contains("UpdateAlias"), failed.err());
+    assertEquals(1, KeyManifest.parse(Files.readAllBytes(pub.resolve("keys.json"))).version());
+    assertFalse(Files.exists(pub.resolve("2.keys.json")));
+    assertEquals(oldArn, KMS.keyArn("alias/ceremony-release"));
     Cli.run("keys", "publish", "--dir", pub.toString(), f("v2.json")).expect(0);
     assertEquals(newArn, KMS.keyArn("alias/ceremony-release"), "published: the alias names the new key");
     assertEquals(KeyState.ENABLED, state(newArn));

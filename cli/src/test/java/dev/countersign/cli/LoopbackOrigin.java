@@ -20,6 +20,12 @@ final class LoopbackOrigin implements AutoCloseable {
   private final HttpServer server;
   final Map<String, byte[]> files = new ConcurrentHashMap<>();
   final List<String> requests = new CopyOnWriteArrayList<>();
+  private volatile String failPut;
+
+  /** Answers 500 to every PUT of {@code name} (null: none). */
+  void failPutOf(String name) {
+    failPut = name;
+  }
 
   LoopbackOrigin() {
     try {
@@ -35,6 +41,8 @@ final class LoopbackOrigin implements AutoCloseable {
         byte[] body = in.readAllBytes();
         if (name.isEmpty() || name.contains("/")) {
           exchange.sendResponseHeaders(400, -1);
+        } else if (method.equals("PUT") && name.equals(failPut)) {
+          exchange.sendResponseHeaders(500, -1);
         } else if (method.equals("PUT")) {
           boolean created = files.put(name, body) == null;
           exchange.sendResponseHeaders(created ? 201 : 204, -1);
