@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       PgpCommand.class,
       HelmCommand.class,
       SbomCommand.class,
+      KeysCommand.class,
     })
 final class CountersignCommand implements Runnable {
   private final CliEnvironment env;

@@ -75,6 +75,23 @@ public final class KeyBackends {
   }
 
   /**
+   * Creates a key for {@code reference} that cannot sign until {@link #activate} (see {@link KeyProvider#stage}).
+   */
+  public dev.countersign.core.spi.StagedKey stage(String reference, SignatureAlgorithm algorithm) {
+    KeyReference ref = KeyReference.parse(reference);
+    return provider(ref).stage(ref, algorithm);
+  }
+
+  /**
+   * Activates the staged key {@code stagedKey} names (see {@link KeyProvider#activate}); false when it was not
+   * staged or is already active.
+   */
+  public boolean activate(String stagedKey) {
+    KeyReference ref = KeyReference.parse(stagedKey);
+    return provider(ref).activate(ref);
+  }
+
+  /**
    * Every verification key {@code reference} names: one for a public key file, all enabled keys of a Tink keyset
    * (so signatures by rotated-out keys still verify).
    */

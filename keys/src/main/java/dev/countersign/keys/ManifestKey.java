@@ -24,12 +24,14 @@ public final class ManifestKey {
   private static final Pattern KMS_KEY_ARN = Pattern.compile(
       "(awskms:///)?arn:aws(-cn|-us-gov)?:kms:[a-z0-9-]{1,32}:[0-9]{12}:key/(mrk-)?[0-9a-f-]{32,40}");
   private static final Pattern PGP_FINGERPRINT = Pattern.compile("[0-9A-F]{40}|[0-9A-F]{64}");
+  private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
   private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}");
 
   private final KeyId keyId;
   private final SignatureAlgorithm algorithm;
   private final PublicKey publicKey;
   private final String pgpFingerprint;
+  private final String keyringSha256;
   private final String backend;
   private final Instant validFrom;
   private final Instant validUntil;
@@ -43,6 +45,7 @@ public final class ManifestKey {
     this.algorithm = Objects.requireNonNull(b.algorithm, "algorithm");
     this.publicKey = b.publicKey;
     this.pgpFingerprint = b.pgpFingerprint;
+    this.keyringSha256 = b.keyringSha256;
     this.backend = b.backend;
     this.validFrom = Objects.requireNonNull(b.validFrom, "validFrom");
     this.validUntil = b.validUntil;
@@ -61,6 +64,9 @@ public final class ManifestKey {
       }
     } else if (!PGP_FINGERPRINT.matcher(pgpFingerprint).matches()) {
       throw new InvalidInputException(what + ": a PGP fingerprint is 40 or 64 upper-case hex digits");
+    }
+    if (keyringSha256 != null && (pgpFingerprint == null || !SHA256_HEX.matcher(keyringSha256).matches())) {
+      throw new InvalidInputException(what + ": keyringSha256 is for PGP keys only and is 64 lower-case hex digits");
     }
     if (backend != null && !KMS_KEY_ARN.matcher(backend).matches()) {
       throw new InvalidInputException(what + ": backend must be a concrete AWS KMS key ARN"
@@ -107,6 +113,7 @@ public final class ManifestKey {
     b.algorithm = algorithm;
     b.publicKey = publicKey;
     b.pgpFingerprint = pgpFingerprint;
+    b.keyringSha256 = keyringSha256;
     b.backend = backend;
     b.validFrom = validFrom;
     b.validUntil = validUntil;
@@ -131,6 +138,14 @@ public final class ManifestKey {
 
   public Optional<String> pgpFingerprint() {
     return Optional.ofNullable(pgpFingerprint);
+  }
+
+  /**
+   * For a PGP key: the SHA-256 (lower-case hex) of its published keyring file (the {@code .gpg} among
+   * {@link #files()}), so a client can check the keyring it fetched.
+   */
+  public Optional<String> keyringSha256() {
+    return Optional.ofNullable(keyringSha256);
   }
 
   /** The concrete backend key (AWS KMS key ARN), when the key lives in one. */
@@ -171,7 +186,8 @@ public final class ManifestKey {
     }
     ManifestKey k = (ManifestKey) o;
     return keyId.equals(k.keyId) && algorithm == k.algorithm && Objects.equals(publicKey, k.publicKey)
-        && Objects.equals(pgpFingerprint, k.pgpFingerprint) && Objects.equals(backend, k.backend)
+        && Objects.equals(pgpFingerprint, k.pgpFingerprint) && Objects.equals(keyringSha256, k.keyringSha256)
+        && Objects.equals(backend, k.backend)
         && validFrom.equals(k.validFrom) && Objects.equals(validUntil, k.validUntil) && status == k.status
         && Objects.equals(revokedAt, k.revokedAt) && Objects.equals(reason, k.reason) && files.equals(k.files);
   }
@@ -193,6 +209,7 @@ public final class ManifestKey {
     private SignatureAlgorithm algorithm;
     private PublicKey publicKey;
     private String pgpFingerprint;
+    private String keyringSha256;
     private String backend;
     private Instant validFrom;
     private Instant validUntil;
@@ -217,6 +234,12 @@ public final class ManifestKey {
     public Builder pgp(String fingerprint, KeyId keyId) {
       this.pgpFingerprint = fingerprint;
       this.keyId = keyId;
+      return this;
+    }
+
+    /** SHA-256 (lower-case hex) of the PGP key's published keyring file. */
+    public Builder keyringSha256(String hex) {
+      this.keyringSha256 = hex;
       return this;
     }
 

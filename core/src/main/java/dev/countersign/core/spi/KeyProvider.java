@@ -40,6 +40,28 @@ public interface KeyProvider {
   }
 
   /**
+   * Creates a new key for a later {@link #activate}: the key exists (so its public key and concrete id can be
+   * signed into a key manifest) but cannot sign, and {@code reference} (e.g. an alias) does not name it yet. Used by
+   * key ceremonies so that nothing is usable before a quorum approved the key. Backends that cannot stage keep this
+   * default, which refuses.
+   *
+   * @throws InvalidInputException when this backend cannot stage keys, or the reference or algorithm is unusable
+   */
+  default StagedKey stage(KeyReference reference, SignatureAlgorithm algorithm) {
+    throw new InvalidInputException("the key backend for '" + reference.scheme() + "://' references cannot stage"
+        + " keys for a ceremony");
+  }
+
+  /**
+   * Makes the key {@code stagedKey} (a reference to the concrete key a {@link #stage} returned) usable: enables it
+   * and points the reference it was staged for at it. Returns false, changing nothing, when the key was not staged
+   * by {@link #stage} or is already active; the default (backends that cannot stage) always returns false.
+   */
+  default boolean activate(KeyReference stagedKey) {
+    return false;
+  }
+
+  /**
    * Every verification key {@code reference} names, for containers that hold several (a Tink keyset with
    * rotated keys, a keyring). The default wraps {@link #verifier(KeyReference)}.
    */

@@ -6,9 +6,12 @@ import dev.countersign.keys.KeyStatus;
 import dev.countersign.keys.ManifestKey;
 import dev.countersign.keys.internal.ceremony.ChangeSummary;
 import dev.countersign.keys.internal.ceremony.PemFileNames;
+import dev.countersign.keys.internal.ceremony.Sha256;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -18,7 +21,8 @@ import java.util.Set;
  * {@link ManifestChange#members} change; later ones apply their changes to the trusted manifest with the version
  * + 1. Each added PEM key gets its published name, {@code pubkey-YYYY-MM-DD.pem} (UTC date its window starts),
  * with {@code -2}, {@code -3}, ... when that name is already used by a key in the manifest; the name is part of
- * what members sign.
+ * what members sign. An added OpenPGP key is published as its {@code keyring-YYYY-MM-DD-FINGERPRINT.gpg}, whose
+ * bytes travel in the draft and whose SHA-256 is in the manifest.
  */
 public final class Ceremony {
   private Ceremony() {}
@@ -45,6 +49,7 @@ public final class Ceremony {
     Set<String> taken = new HashSet<>();
     keys.forEach(k -> taken.addAll(k.files()));
     boolean membersSet = false;
+    Map<String, byte[]> keyrings = new LinkedHashMap<>();
     for (ManifestChange c : changes) {
       switch (c.kind) {
         case MEMBERS:
@@ -55,6 +60,16 @@ public final class Ceremony {
           b.members(c.members).threshold(c.threshold);
           break;
         case ADD_KEY:
+          if (c.pgpFingerprint != null) {
+            if (!taken.add(c.keyringFile)) {
+              throw new InvalidInputException(c.keyringFile + " is already published by another key");
+            }
+            keys.add(ManifestKey.builder().pgp(c.pgpFingerprint, c.keyId).algorithm(c.algorithm)
+                .keyringSha256(Sha256.hex(c.keyring)).validFor(c.start, c.end).active()
+                .files(List.of(c.keyringFile)).build());
+            keyrings.put(c.keyringFile, c.keyring);
+            break;
+          }
           String name = PemFileNames.next(c.start, taken);
           taken.add(name);
           keys.add(ManifestKey.builder().publicKey(c.publicKey).algorithm(c.algorithm).backend(c.backend)
@@ -80,7 +95,7 @@ public final class Ceremony {
     if (current != null && next.sameContent(current.toBuilder().version(next.version()).build())) {
       throw new InvalidInputException("the proposed changes leave the manifest as it is");
     }
-    return Draft.of(next, ChangeSummary.lines(current, next));
+    return Draft.of(next, ChangeSummary.lines(current, next), keyrings);
   }
 
   private static void replace(List<ManifestKey> keys, ManifestChange c,

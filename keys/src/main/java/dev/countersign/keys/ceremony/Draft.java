@@ -20,28 +20,35 @@ import java.util.Objects;
 /**
  * A proposed next {@link KeyManifest} with a human-readable summary of the change and the signatures members have
  * added so far (with when each signed). A draft travels between members' machines as a file ({@link #toJson()},
- * {@link #parse}): {@code {"manifest": ..., "signedAt": [...], "summary": [...]}}. Immutable: {@link #sign}
+ * {@link #parse}): {@code {"manifest": ..., "signedAt": [...], "summary": [...]}}, plus {@code "keyrings":
+ * [{"file", "data"}]} (base64) when new PGP keys are added, whose SHA-256 the manifest records. Immutable: {@link #sign}
  * returns a new draft. The summary is informative only; {@link Publisher} recomputes it from the manifests.
  */
 public final class Draft {
   private final KeyManifest manifest;
   private final List<String> summary;
   private final Map<KeyId, Instant> signedAt;
+  private final Map<String, byte[]> keyrings;
 
-  private Draft(KeyManifest manifest, List<String> summary, Map<KeyId, Instant> signedAt) {
+  private Draft(KeyManifest manifest, List<String> summary, Map<KeyId, Instant> signedAt,
+      Map<String, byte[]> keyrings) {
     this.manifest = Objects.requireNonNull(manifest, "manifest");
     this.summary = List.copyOf(summary);
     this.signedAt = Collections.unmodifiableMap(new LinkedHashMap<>(signedAt));
+    Map<String, byte[]> k = new LinkedHashMap<>();
+    keyrings.forEach((name, bytes) -> k.put(name, bytes.clone()));
+    DraftJson.checkKeyrings(manifest, k);
+    this.keyrings = Collections.unmodifiableMap(k);
   }
 
-  static Draft of(KeyManifest manifest, List<String> summary) {
-    return new Draft(manifest, summary, Map.of());
+  static Draft of(KeyManifest manifest, List<String> summary, Map<String, byte[]> keyrings) {
+    return new Draft(manifest, summary, Map.of(), keyrings);
   }
 
   /** Reads a draft file written by {@link #toJson()}; the manifest in it must be canonical. */
   public static Draft parse(byte[] json) {
     DraftJson.Parts p = DraftJson.read(json);
-    return new Draft(p.manifest, p.summary, p.signedAt);
+    return new Draft(p.manifest, p.summary, p.signedAt, p.keyrings);
   }
 
   /** Reads the draft at {@code file}. */
@@ -71,6 +78,16 @@ public final class Draft {
     return signedAt;
   }
 
+  /** Names of the PGP keyring files the draft carries for its new PGP keys, e.g. {@code keyring-...gpg}. */
+  public java.util.Set<String> keyringFiles() {
+    return keyrings.keySet();
+  }
+
+  /** The bytes of keyring file {@code name} (a copy), whose SHA-256 the manifest records. */
+  public java.util.Optional<byte[]> keyring(String name) {
+    return java.util.Optional.ofNullable(keyrings.get(name)).map(byte[]::clone);
+  }
+
   /** This draft signed by {@code member} now (see {@link #sign(Signer, Instant)}). */
   public Draft sign(Signer member) {
     return sign(member, Instant.now());
@@ -81,12 +98,12 @@ public final class Draft {
     KeyManifest signed = manifest.sign(member);
     Map<KeyId, Instant> times = new LinkedHashMap<>(signedAt);
     times.put(member.keyId(), at.truncatedTo(ChronoUnit.SECONDS));
-    return new Draft(signed, summary, times);
+    return new Draft(signed, summary, times, keyrings);
   }
 
   /** The draft file, canonical JSON. */
   public byte[] toJson() {
-    return DraftJson.write(manifest, summary, signedAt);
+    return DraftJson.write(manifest, summary, signedAt, keyrings);
   }
 
   /** Writes the draft file to {@code file}. */

@@ -27,9 +27,21 @@ public final class ManifestChange {
   final String reason;
   final List<ManifestMember> members;
   final int threshold;
+  final String pgpFingerprint;
+  final String keyringFile;
+  final byte[] keyring;
 
   private ManifestChange(Kind kind, PublicKey publicKey, SignatureAlgorithm algorithm, String backend, KeyId keyId,
       Instant start, Instant end, String reason, List<ManifestMember> members, int threshold) {
+    this(kind, publicKey, algorithm, backend, keyId, start, end, reason, members, threshold, null, null, null);
+  }
+
+  private ManifestChange(Kind kind, PublicKey publicKey, SignatureAlgorithm algorithm, String backend, KeyId keyId,
+      Instant start, Instant end, String reason, List<ManifestMember> members, int threshold,
+      String pgpFingerprint, String keyringFile, byte[] keyring) {
+    this.pgpFingerprint = pgpFingerprint;
+    this.keyringFile = keyringFile;
+    this.keyring = keyring;
     this.kind = kind;
     this.publicKey = publicKey;
     this.algorithm = algorithm;
@@ -54,6 +66,28 @@ public final class ManifestChange {
     Objects.requireNonNull(algorithm, "algorithm");
     Objects.requireNonNull(start, "start");
     return new ManifestChange(Kind.ADD_KEY, key, algorithm, kmsKeyArn, KeyId.of(key), start, end, null, null, 0);
+  }
+
+  /**
+   * Adds an active OpenPGP signing key valid in {@code [start, end)}: its fingerprint, the {@link KeyId} of its
+   * signing (sub)key, the algorithm, and its public keyring (binary, as {@code gpg --export}), published as
+   * {@code keyringFile} = {@code keyring-YYYY-MM-DD-FINGERPRINT.gpg} with its SHA-256 recorded in the manifest.
+   */
+  public static ManifestChange addPgpKey(String fingerprint, KeyId signingKeyId, SignatureAlgorithm algorithm,
+      String keyringFile, byte[] keyring, Instant start, Instant end) {
+    Objects.requireNonNull(fingerprint, "fingerprint");
+    Objects.requireNonNull(keyringFile, "keyringFile");
+    if (Objects.requireNonNull(keyring, "keyring").length == 0 || keyring.length > (1 << 20)) {
+      throw new InvalidInputException("a PGP public keyring must hold 1 byte to 1 MiB, got " + keyring.length);
+    }
+    if (!keyringFile.matches("keyring-[0-9]{4}-[0-9]{2}-[0-9]{2}-" + java.util.regex.Pattern.quote(fingerprint)
+        + "\\.gpg")) {
+      throw new InvalidInputException("a PGP keyring is published as keyring-YYYY-MM-DD-" + fingerprint
+          + ".gpg, not '" + dev.countersign.keys.internal.ManifestJson.printable(keyringFile) + "'");
+    }
+    return new ManifestChange(Kind.ADD_KEY, null, Objects.requireNonNull(algorithm, "algorithm"), null,
+        Objects.requireNonNull(signingKeyId, "signingKeyId"), Objects.requireNonNull(start, "start"), end, null,
+        null, 0, fingerprint, keyringFile, keyring.clone());
   }
 
   /** Retires key {@code keyId}: it stops signing and verifies only signatures made before {@code end}. */

@@ -1,18 +1,17 @@
 package dev.countersign.keys.ceremony;
 
 import dev.countersign.keys.KeyManifest;
-import java.nio.file.Path;
 import java.util.List;
 
 /** What {@link Publisher#publish} wrote: the now-trusted manifest and the file names, in the order written. */
 public final class Publication {
   private final KeyManifest manifest;
-  private final Path dir;
+  private final String location;
   private final List<String> files;
 
-  Publication(KeyManifest manifest, Path dir, List<String> files) {
+  Publication(KeyManifest manifest, String location, List<String> files) {
     this.manifest = manifest;
-    this.dir = dir;
+    this.location = location;
     this.files = List.copyOf(files);
   }
 
@@ -20,11 +19,12 @@ public final class Publication {
     return manifest;
   }
 
-  public Path dir() {
-    return dir;
+  /** Where it was published: the directory, or the HTTP origin. */
+  public String location() {
+    return location;
   }
 
-  /** File names in {@link #dir()}, {@code keys.json} last. */
+  /** File names in {@link #location()}, {@code keys.json} last. */
   public List<String> files() {
     return files;
   }

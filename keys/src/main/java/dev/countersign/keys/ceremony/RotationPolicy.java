@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * How long a signing key is valid and how long before its end the next key is already published: by default 90
@@ -83,7 +84,19 @@ public final class RotationPolicy {
    */
   public Draft rotate(KeyManifest current, PublicKey next, SignatureAlgorithm algorithm, String kmsKeyArn,
       Instant now) {
+    Objects.requireNonNull(next, "next");
+    Objects.requireNonNull(algorithm, "algorithm");
+    return rotate(current, (start, end) -> ManifestChange.addKmsKey(next, algorithm, kmsKeyArn, start, end), now);
+  }
+
+  /**
+   * As {@link #rotate(KeyManifest, PublicKey, SignatureAlgorithm, String, Instant)} for any kind of next key (e.g.
+   * {@link ManifestChange#addPgpKey}): {@code nextKey} gets the new key's window {@code [start, end)} and returns
+   * the change adding it.
+   */
+  public Draft rotate(KeyManifest current, BiFunction<Instant, Instant, ManifestChange> nextKey, Instant now) {
     Objects.requireNonNull(current, "current");
+    Objects.requireNonNull(nextKey, "nextKey");
     Instant t = Objects.requireNonNull(now, "now").truncatedTo(ChronoUnit.SECONDS);
     ManifestKey old = currentKey(current).orElseThrow(() -> new InvalidInputException(
         "manifest version " + current.version() + " has no active key to rotate"));
@@ -97,9 +110,11 @@ public final class RotationPolicy {
     }
     Instant end = start.plus(validity);
     Instant expires = current.expires().isAfter(end) ? current.expires() : end;
-    return Ceremony.propose(current, expires, List.of(
-        ManifestChange.retire(old.keyId(), oldEnd),
-        ManifestChange.addKmsKey(next, algorithm, kmsKeyArn, start, end)));
+    ManifestChange add = nextKey.apply(start, end);
+    if (add == null || add.kind != ManifestChange.Kind.ADD_KEY) {
+      throw new InvalidInputException("the next key of a rotation must be an added key");
+    }
+    return Ceremony.propose(current, expires, List.of(ManifestChange.retire(old.keyId(), oldEnd), add));
   }
 
   @Override

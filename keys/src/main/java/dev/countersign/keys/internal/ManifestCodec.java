@@ -26,8 +26,8 @@ public final class ManifestCodec {
   private static final Set<String> DOCUMENT = Set.of("signed", "signatures");
   private static final Set<String> SIGNED = Set.of("version", "expires", "members", "threshold", "keys");
   private static final Set<String> MEMBER = Set.of("keyid", "publicKey");
-  private static final Set<String> KEY = Set.of("keyid", "algorithm", "publicKey", "pgpFingerprint", "backend",
-      "validFor", "status", "revokedAt", "reason", "files");
+  private static final Set<String> KEY = Set.of("keyid", "algorithm", "publicKey", "pgpFingerprint",
+      "keyringSha256", "backend", "validFor", "status", "revokedAt", "reason", "files");
   private static final Set<String> WINDOW = Set.of("start", "end");
   private static final Set<String> SIGNATURE = Set.of("keyid", "sig");
 
@@ -61,6 +61,7 @@ public final class ManifestCodec {
       ko.put("algorithm", k.algorithm().id());
       k.publicKey().ifPresent(p -> ko.put("publicKey", PemKeys.writePublicKey(p)));
       k.pgpFingerprint().ifPresent(p -> ko.put("pgpFingerprint", p));
+      k.keyringSha256().ifPresent(h -> ko.put("keyringSha256", h));
       k.backend().ifPresent(b -> ko.put("backend", b));
       ObjectNode w = ko.putObject("validFor").put("start", ManifestJson.formatTime(k.validFrom()));
       k.validUntil().ifPresent(e -> w.put("end", ManifestJson.formatTime(e)));
@@ -132,7 +133,8 @@ public final class ManifestCodec {
     if (fingerprint != null) {
       b.pgp(fingerprint, id);
     }
-    b.keyId(id).backend(ManifestJson.string(k, "backend", path, false));
+    b.keyId(id).backend(ManifestJson.string(k, "backend", path, false))
+        .keyringSha256(ManifestJson.string(k, "keyringSha256", path, false));
     JsonNode w = ManifestJson.object(k, "validFor", path, true);
     ManifestJson.onlyMembers(w, path + ".validFor", WINDOW);
     b.validFor(ManifestJson.time(w, "start", path + ".validFor", true),

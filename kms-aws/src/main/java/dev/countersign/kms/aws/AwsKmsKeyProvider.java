@@ -10,6 +10,7 @@ import dev.countersign.core.Signer;
 import dev.countersign.core.Verifier;
 import dev.countersign.core.spi.KeyProvider;
 import dev.countersign.core.spi.KeyReference;
+import dev.countersign.core.spi.StagedKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -65,6 +66,27 @@ public final class AwsKmsKeyProvider implements KeyProvider {
     }
     kms().keys().create(reference.text(), keySpec(algorithm));
     return kms().signer(reference.text(), algorithm);
+  }
+
+  /**
+   * Creates a disabled key for the alias {@code reference} names, not yet named by it ({@link AwsKmsKeys#stage});
+   * the staged key's backend id is the concrete key ARN.
+   */
+  @Override
+  public StagedKey stage(KeyReference reference, SignatureAlgorithm algorithm) {
+    AwsKmsKeyReference ref = AwsKmsKeyReference.parse(reference);
+    if (!ref.isAlias()) {
+      throw new InvalidInputException("staging a KMS key needs an alias reference (awskms:///alias/NAME), got "
+          + reference.text());
+    }
+    var info = kms().keys().stageKey(reference.text(), keySpec(algorithm));
+    return StagedKey.of(info.publicKey(), algorithm, info.arn());
+  }
+
+  /** Enables a staged key and moves its alias to it ({@link AwsKmsKeys#activate}). */
+  @Override
+  public boolean activate(KeyReference stagedKey) {
+    return kms().keys().activate(stagedKey.text());
   }
 
   private static KeySpec keySpec(SignatureAlgorithm algorithm) {

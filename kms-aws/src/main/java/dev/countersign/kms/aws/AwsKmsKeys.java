@@ -5,6 +5,7 @@ import dev.countersign.core.KeyNotFoundException;
 import dev.countersign.core.keys.PemKeys;
 import dev.countersign.kms.aws.internal.KmsAlgorithms;
 import dev.countersign.kms.aws.internal.KmsErrors;
+import dev.countersign.kms.aws.internal.KmsKeyInfo;
 import dev.countersign.kms.aws.internal.KmsKeyStore;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -39,6 +40,11 @@ public final class AwsKmsKeys {
   public static final String TAG_ALIAS = "countersign:alias";
   /** Tag holding the ARN of the key the alias named before this one. */
   public static final String TAG_PREVIOUS = "countersign:previous";
+  /**
+   * Tag on a key created by {@link #stage} and not yet {@link #activate activated}: the key is disabled and no
+   * alias names it. Value: the alias it is staged for.
+   */
+  public static final String TAG_PENDING = "countersign:pending";
   /** Longest history followed. */
   public static final int MAX_HISTORY = 100;
 
@@ -68,7 +74,7 @@ public final class AwsKmsKeys {
       throw new InvalidInputException(name + " already exists (it names KMS key " + existing.arn()
           + "); use rotate to give it a new key");
     }
-    String arn = createKey(client, name, keySpec, null);
+    String arn = createKey(client, name, keySpec, null, false);
     try {
       client.createAlias(b -> b.aliasName(name).targetKeyId(arn));
     } catch (SdkException e) {
@@ -98,7 +104,7 @@ public final class AwsKmsKeys {
     checkSpec(keySpec);
     KmsClient client = store.client(ref);
     KeyMetadata current = describe(client, ref);
-    String arn = createKey(client, name, keySpec, current.arn());
+    String arn = createKey(client, name, keySpec, current.arn(), false);
     try {
       client.updateAlias(b -> b.aliasName(name).targetKeyId(arn));
     } catch (SdkException e) {
@@ -107,6 +113,78 @@ public final class AwsKmsKeys {
     }
     store.clearCache();
     return arn;
+  }
+
+  /**
+   * Creates a new tagged key of {@code keySpec} for {@code alias} without pointing the alias at it, reads its public
+   * key, then disables it (a disabled key cannot sign): the key of a ceremony draft that members sign before it is
+   * used. Tagged {@value #TAG_PENDING} until {@link #activate}. Returns the key ARN. The alias may not exist yet.
+   */
+  public String stage(String alias, KeySpec keySpec) {
+    return stageKey(alias, keySpec).arn();
+  }
+
+  /** {@link #stage}, returning the staged key's description and public key (read before it was disabled). */
+  KmsKeyInfo stageKey(String alias, KeySpec keySpec) {
+    AwsKmsKeyReference ref = aliasReference(alias);
+    String name = ref.alias().orElseThrow();
+    checkSpec(keySpec);
+    KmsClient client = store.client(ref);
+    KeyMetadata current = describeOrNull(client, ref);
+    String arn = createKey(client, name, keySpec, current == null ? null : current.arn(), true);
+    KmsKeyInfo info;
+    try {
+      info = store.info(concrete(ref, arn));
+      client.disableKey(b -> b.keyId(arn));
+    } catch (SdkException e) {
+      abandon(client, arn);
+      throw KmsErrors.map(e, "DisableKey", arn + " (the new key was scheduled for deletion)");
+    } catch (RuntimeException e) {
+      abandon(client, arn);
+      throw e;
+    }
+    store.clearCache();
+    return info;
+  }
+
+  /**
+   * Activates a key {@link #stage} created ({@code reference} names it by ARN or key id): enables it, points its
+   * alias at it (creating the alias when missing) and removes {@value #TAG_PENDING}. Returns false, changing nothing,
+   * when the key carries no {@value #TAG_PENDING} tag (not staged, or already active). Safe to repeat after a
+   * failure part-way.
+   */
+  public boolean activate(String reference) {
+    AwsKmsKeyReference ref = AwsKmsKeyReference.parse(reference);
+    if (ref.isAlias()) {
+      throw new InvalidInputException("activating a staged key needs its ARN or key id, not an alias: " + ref);
+    }
+    KmsClient client = store.client(ref);
+    String arn = describe(client, ref).arn();
+    String name = tags(client, arn).get(TAG_PENDING);
+    if (name == null) {
+      return false;
+    }
+    AwsKmsKeyReference alias = aliasReference(concreteAlias(ref, name));
+    KmsErrors.call("EnableKey", arn, () -> client.enableKey(b -> b.keyId(arn)));
+    if (describeOrNull(client, alias) == null) {
+      KmsErrors.call("CreateAlias", name + " -> " + arn, () -> client.createAlias(b -> b.aliasName(name)
+          .targetKeyId(arn)));
+    } else {
+      KmsErrors.call("UpdateAlias", name + " -> " + arn, () -> client.updateAlias(b -> b.aliasName(name)
+          .targetKeyId(arn)));
+    }
+    KmsErrors.call("UntagResource", arn, () -> client.untagResource(b -> b.keyId(arn).tagKeys(TAG_PENDING)));
+    store.clearCache();
+    return true;
+  }
+
+  private static AwsKmsKeyReference concrete(AwsKmsKeyReference like, String arn) {
+    return AwsKmsKeyReference.parse(like.endpoint().map(u -> "awskms://" + u.getRawAuthority() + "/")
+        .orElse("awskms:///") + arn);
+  }
+
+  private static String concreteAlias(AwsKmsKeyReference like, String alias) {
+    return like.endpoint().map(u -> "awskms://" + u.getRawAuthority() + "/").orElse("awskms:///") + alias;
   }
 
   /**
@@ -180,13 +258,16 @@ public final class AwsKmsKeys {
     }
   }
 
-  private static String createKey(KmsClient client, String alias, KeySpec spec, String previous) {
+  private static String createKey(KmsClient client, String alias, KeySpec spec, String previous, boolean pending) {
     List<Tag> tags = new ArrayList<>();
     tags.add(Tag.builder().tagKey(TAG_CREATED).tagValue(Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
         .build());
     tags.add(Tag.builder().tagKey(TAG_ALIAS).tagValue(alias).build());
     if (previous != null) {
       tags.add(Tag.builder().tagKey(TAG_PREVIOUS).tagValue(previous).build());
+    }
+    if (pending) {
+      tags.add(Tag.builder().tagKey(TAG_PENDING).tagValue(alias).build());
     }
     return KmsErrors.call("CreateKey", "for " + alias, () -> client.createKey(b -> b.keyUsage(KeyUsageType.SIGN_VERIFY)
         .keySpec(spec).description("Countersign signing key for " + alias).tags(tags))).keyMetadata().arn();

@@ -42,7 +42,8 @@ public final class ChangeSummary {
     for (ManifestKey k : next.keys()) {
       ManifestKey o = old.remove(k.keyId());
       if (o == null) {
-        out.add("key added: " + k.keyId() + " " + k.algorithm().id() + window(k)
+        out.add("key added: " + k.keyId() + " " + k.algorithm().id()
+            + k.pgpFingerprint().map(f -> " pgp " + f).orElse("") + window(k)
             + k.backend().map(b -> " backend " + b).orElse("") + " files " + k.files());
       } else if (!o.equals(k)) {
         if (k.status() == KeyStatus.REVOKED && o.status() != KeyStatus.REVOKED) {
