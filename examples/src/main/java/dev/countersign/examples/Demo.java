@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * {@code target/demo} for a registry): blob signing ({@link Quickstart}), then the image workflow with provenance
  * and promotion ({@link SupplyChainDemo}), then the Helm chart workflow with a PGP key ({@link HelmChartsDemo}),
  * then the distribution workflow with an SBOM ({@link DistributionDemo}; with the environment variable
- * {@code COUNTERSIGN_DEMO_KMS_KEY=awskms:///alias/...} its release key is that AWS KMS key).
+ * {@code COUNTERSIGN_DEMO_KMS_KEY=awskms:///alias/...} its release key is that AWS KMS key), then key ceremony,
+ * publication and rotation ({@link KeysDemo}).
  */
 public final class Demo {
   private Demo() {}
@@ -27,5 +28,9 @@ public final class Demo {
     System.out.println("== Distribution: build an image, generate its SBOM, sign both, push; fetch and verify as an"
         + " end user (cosign verify / verify-attestation --type cyclonedx)");
     DistributionDemo.run(dir.resolve("distribution"), System.getenv(DistributionDemo.KMS_KEY_VARIABLE));
+    System.out.println();
+    System.out.println("== Keys: 2-of-3 key ceremony, publication on a loopback CDN, 90-day rotation, revocation;"
+        + " the customer resolves keys from the CDN (keys propose / sign / publish / rotate, verify --keys)");
+    KeysDemo.run(dir.resolve("keys"));
   }
 }

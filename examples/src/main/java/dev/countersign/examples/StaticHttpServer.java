@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A read-only web server for one directory on {@code 127.0.0.1}, on an ephemeral port, with the JDK's
  * {@code com.sun.net.httpserver}: {@code GET} of a regular file under the directory answers 200 with its bytes,
- * anything else 404 (or 405 for other methods). It stands in for a chart repository's web server (or a bucket)
+ * anything else 404 (or 405 for other methods). It stands in for a chart repository's web server and the key
+ * CDN (or a bucket)
  * in the demos; closing it stops it.
  */
 final class StaticHttpServer implements AutoCloseable {
@@ -58,14 +59,19 @@ final class StaticHttpServer implements AutoCloseable {
         exchange.sendResponseHeaders(404, -1);
         return;
       }
-      String name = file.getFileName().toString();
-      exchange.getResponseHeaders().set("Content-Type", name.endsWith(".yaml") ? "application/x-yaml"
-          : name.endsWith(".tgz") ? "application/gzip" : "application/octet-stream");
+      exchange.getResponseHeaders().set("Content-Type", contentType(file.getFileName().toString()));
       exchange.sendResponseHeaders(200, Files.size(file));
       try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
         in.transferTo(out);
       }
     }
+  }
+
+  /** The type a CDN is configured to send for {@code name} (S3 takes it from the upload). */
+  private static String contentType(String name) {
+    return name.endsWith(".yaml") ? "application/x-yaml" : name.endsWith(".tgz") ? "application/gzip"
+        : name.endsWith(".json") ? "application/json" : name.endsWith(".pem") ? "application/x-pem-file"
+        : "application/octet-stream";
   }
 
   /** The file under the root a request path names, or null when it names none (e.g. {@code /../x}). */
