@@ -1,6 +1,9 @@
 package dev.countersign.cli;
 
+import dev.countersign.core.Digest;
+import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.core.KeyQuery;
+import dev.countersign.core.VerificationException;
 import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationReport;
 import dev.countersign.keys.KeyDecision;
@@ -18,7 +21,8 @@ import java.util.Optional;
  * {@code helm verify --keys}: the OpenPGP keys of a key manifest. For each key the window and status rules accept,
  * its published keyring ({@code keyring-*.gpg} from {@link ManifestKey#files()}, fetched from the same source) is
  * read, the key whose primary fingerprint is the manifest's is taken alone (a keyring carrying another key does
- * not widen trust), and the chart's {@code .prov} is verified with only that key.
+ * not widen trust; when the manifest records the keyring's SHA-256, the bytes served must match it), and the
+ * chart's {@code .prov} is verified with only that key.
  */
 final class ManifestKeyrings {
   /** Published keyrings larger than this are refused. */
@@ -81,7 +85,16 @@ final class ManifestKeyrings {
     if (name.isEmpty() || k.pgpFingerprint().isEmpty()) {
       return Optional.empty();
     }
-    PgpKeyring ring = PgpKeyring.read(keys.resolver().publishedFile(name.get(), MAX_KEYRING_BYTES));
+    byte[] published = keys.resolver().publishedFile(name.get(), MAX_KEYRING_BYTES);
+    if (k.keyringSha256().isPresent()) {
+      String actual = Digest.compute(DigestAlgorithm.SHA256, published).hex();
+      if (!actual.equals(k.keyringSha256().get())) {
+        throw new VerificationException(VerificationReport.builder("published keyring " + name.get())
+            .add(VerificationCheck.failed("keyring-sha256", k.keyringSha256().get(), actual,
+                "the keyring served is not the one the manifest's members signed")).build());
+      }
+    }
+    PgpKeyring ring = PgpKeyring.read(published);
     String fpr = k.pgpFingerprint().get().toUpperCase(Locale.ROOT);
     return ring.keys().stream().filter(p -> p.fingerprint().toUpperCase(Locale.ROOT).equals(fpr)).findFirst();
   }

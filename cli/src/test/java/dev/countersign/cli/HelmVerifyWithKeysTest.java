@@ -123,6 +123,22 @@ class HelmVerifyWithKeysTest {
   }
 
   @Test
+  void aKeyringOtherThanTheOneTheMembersSignedIsRefusedByItsDigest() throws Exception {
+    byte[] served = Files.readAllBytes(site.resolve(helmKey.files().get(0)));
+    String signedDigest = dev.countersign.core.Digest.compute(dev.countersign.core.DigestAlgorithm.SHA256, served)
+        .hex();
+    publish(2, v1.toBuilder().version(2).keys(List.of(helmKey.toBuilder().keyringSha256(signedDigest).build()))
+        .build());
+    verify().expect(0);
+    // The same key, re-exported with one more byte: the fingerprint still matches, the signed digest does not.
+    byte[] changed = java.util.Arrays.copyOf(served, served.length + 1);
+    Files.write(site.resolve(helmKey.files().get(0)), changed);
+    Cli.Result r = verify().expect(1);
+    assertTrue(r.err().contains("keyring-sha256"), r.err());
+    assertTrue(r.err().contains(signedDigest), r.err());
+  }
+
+  @Test
   void keyringAndKeysAreExclusive() {
     Cli.run("helm", "verify", "--keyring", dir.resolve("helm-test-key.pub").toString(), "--keys", server.baseUrl(),
         "--trust-root", dir.resolve("root.json").toString(), chart.toString()).expect(2);
