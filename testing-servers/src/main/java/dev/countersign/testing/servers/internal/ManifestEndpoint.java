@@ -61,7 +61,6 @@ final class ManifestEndpoint {
     synchronized (store) {
       Store.Repo repo = store.repo(call.name);
       m = ManifestCheck.check(call.header("Content-Type"), bytes, repo, key);
-      repo.manifests.remove(key); // a re-push moves it to the end of the push order
       repo.manifests.put(key, m);
       if (tag != null) {
         repo.tags.put(tag, key);
