@@ -214,7 +214,7 @@ public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, 
       return this;
     }
 
-    /** Manifests above this size are refused with 413 (default 4 MiB, as distribution). */
+    /** Manifests above this size are refused with 400 MANIFEST_INVALID (default 4 MiB; both as distribution). */
     public Builder maxManifestBytes(long bytes) {
       this.maxManifestBytes = bytes;
       return this;

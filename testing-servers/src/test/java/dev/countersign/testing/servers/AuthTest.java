@@ -58,7 +58,7 @@ class AuthTest {
       Matcher t = Pattern.compile("\\{\"token\":\"([^\"]+)\".*").matcher(text(token));
       assertTrue(t.matches(), text(token));
       String bearer = "Bearer " + t.group(1);
-      assertError(http.get("/v2/app/manifests/v1", "Authorization", bearer), 404, "NAME_UNKNOWN");
+      assertError(http.get("/v2/app/manifests/v1", "Authorization", bearer), 404, "MANIFEST_UNKNOWN");
       HttpResponse<byte[]> push = http.send("POST", "/v2/app/blobs/uploads/", null, "Authorization", bearer);
       assertEquals(401, push.statusCode(), "a pull token cannot push");
       assertTrue(push.headers().firstValue("WWW-Authenticate").orElseThrow()

@@ -75,9 +75,10 @@ class ManifestEndpointTest {
     String dangling = m.replaceFirst("sha256:[0-9a-f]{64}", other);
     assertError(http.putManifest("bad", "v1", Http.OCI_MANIFEST, dangling), 400, "MANIFEST_BLOB_UNKNOWN");
     String huge = m.replace("}", ",\"annotations\":{\"x\":\"" + "a".repeat(5000) + "\"}}");
-    assertError(http.putManifest("bad", "v1", Http.OCI_MANIFEST, huge), 413, "MANIFEST_INVALID");
+    assertError(http.putManifest("bad", "v1", Http.OCI_MANIFEST, huge), 400, "MANIFEST_INVALID");
+    assertError(http.send("PUT", "/v2/bad/manifests/v1", utf8(m)), 400, "MANIFEST_INVALID");
     assertError(http.get("/v2/bad/manifests/v1"), 404, "MANIFEST_UNKNOWN");
-    assertError(http.get("/v2/nothing-here/manifests/v1"), 404, "NAME_UNKNOWN");
+    assertError(http.get("/v2/nothing-here/manifests/v1"), 404, "MANIFEST_UNKNOWN");
     assertError(http.get("/v2/Upper/manifests/v1"), 400, "NAME_INVALID");
     assertError(http.get("/v2/bad/manifests/sha256:xyz"), 400, "DIGEST_INVALID");
   }

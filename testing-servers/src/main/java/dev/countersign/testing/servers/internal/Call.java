@@ -51,10 +51,15 @@ final class Call {
 
   /** The whole body; more than {@code limit} bytes fail with 413 and {@code code}. */
   byte[] body(long limit, String code) {
+    return body(limit, 413, code);
+  }
+
+  /** The whole body; more than {@code limit} bytes fail with {@code status} and {@code code}. */
+  byte[] body(long limit, int status, String code) {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       if (data.length > limit) {
-        throw Reply.fail(413, code, "request body exceeds " + limit + " bytes");
+        throw Reply.fail(status, code, "request body exceeds " + limit + " bytes");
       }
       return data;
     } catch (IOException e) {

@@ -20,15 +20,15 @@ final class ManifestCheck {
 
   private ManifestCheck() {}
 
-  /** The stored form of {@code bytes} (whose digest is {@code digest}), or a 400 failure saying what is wrong. */
+  /**
+   * The stored form of {@code bytes} (whose digest is {@code digest}), or a 400 failure saying what is wrong. The
+   * Content-Type is required, as distribution requires it.
+   */
   static Store.StoredManifest check(String contentType, byte[] bytes, Store.Repo repo, String digest) {
     String type = contentType == null ? "" : contentType.split(";", 2)[0].trim();
     ObjectNode json = Json.object(bytes);
     if (json == null) {
       throw invalid("manifest is not a JSON object");
-    }
-    if (type.isEmpty() && json.path("mediaType").isTextual()) {
-      type = json.path("mediaType").asText();
     }
     if (!TYPES.contains(type)) {
       throw invalid("unsupported manifest media type '" + type + "'");

@@ -37,7 +37,7 @@ final class ManifestEndpoint {
     synchronized (store) {
       Store.Repo repo = store.find(name);
       if (repo == null) {
-        throw Reply.fail(404, "NAME_UNKNOWN", "repository name not known to registry");
+        throw Reply.fail(404, "MANIFEST_UNKNOWN", "manifest unknown"); // as distribution, not NAME_UNKNOWN
       }
       String key = digest != null ? digest : repo.tags.get(tag);
       m = key == null ? null : repo.manifests.get(key);
@@ -49,7 +49,7 @@ final class ManifestEndpoint {
   }
 
   private Reply put(Call call, Digest digest, String tag) {
-    byte[] bytes = call.body(config.maxManifestBytes(), "MANIFEST_INVALID");
+    byte[] bytes = call.body(config.maxManifestBytes(), 400, "MANIFEST_INVALID"); // distribution: 400, not 413
     String key;
     if (digest != null) {
       Names.verify(digest, bytes);
@@ -78,7 +78,7 @@ final class ManifestEndpoint {
     synchronized (store) {
       Store.Repo repo = store.find(name);
       if (repo == null) {
-        throw Reply.fail(404, "NAME_UNKNOWN", "repository name not known to registry");
+        throw Reply.fail(404, "MANIFEST_UNKNOWN", "manifest unknown"); // as distribution, not NAME_UNKNOWN
       }
       if (digest == null) {
         if (repo.tags.remove(tag) == null) {
