@@ -37,6 +37,21 @@ public final class ContractRegistry {
     return host.get();
   }
 
+  /** {@code http://127.0.0.1:PORT}. */
+  public String url() {
+    return "http://" + host();
+  }
+
+  /** Whether this is the real docker-registry (distribution 2.8.2). */
+  public boolean isDockerRegistry() {
+    return name.equals("docker-registry");
+  }
+
+  /** {@code dockerRegistry} against the real docker-registry, else {@code testRegistry}. */
+  public <T> T expect(T dockerRegistry, T testRegistry) {
+    return isDockerRegistry() ? dockerRegistry : testRegistry;
+  }
+
   /** {@code 127.0.0.1:PORT/<repositoryAndTag>}. */
   public String reference(String repositoryAndTag) {
     return host() + "/" + repositoryAndTag;

@@ -84,6 +84,16 @@ class ManifestEndpointTest {
   }
 
   @Test
+  void oversizedManifestIsAnsweredNotReset() {
+    try (TestRegistry defaults = TestRegistry.anonymous().start()) {
+      byte[] huge = new byte[5 << 20];
+      java.util.Arrays.fill(huge, (byte) ' ');
+      assertError(new Http(defaults).putManifest("big", "v1", Http.OCI_MANIFEST, new String(huge,
+          java.nio.charset.StandardCharsets.US_ASCII)), 400, "MANIFEST_INVALID");
+    }
+  }
+
+  @Test
   void deleteByDigestUntagsAndDeleteByTagKeepsTheManifest() {
     String m = http.image("del", Http.OCI_MANIFEST, null, null);
     String d = digest(utf8(m));

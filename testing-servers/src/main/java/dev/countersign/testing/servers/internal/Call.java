@@ -13,6 +13,8 @@ import java.util.Map;
 
 /** One request as the endpoints see it: method, repository name, query parameters, headers and a bounded body. */
 final class Call {
+  /** How much of an unwanted request body is read before answering; beyond it the connection is just closed. */
+  static final long DRAIN_LIMIT = 64L << 20;
   final HttpExchange exchange;
   final String method;
   final String name;
@@ -59,6 +61,8 @@ final class Call {
     try (InputStream in = exchange.getRequestBody()) {
       byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
       if (data.length > limit) {
+        // read the rest first: closing a socket with unread input resets it, and the client loses the answer
+        drain(DRAIN_LIMIT);
         throw Reply.fail(status, code, "request body exceeds " + limit + " bytes");
       }
       return data;

@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 public final class RegistryHandler implements HttpHandler {
   private static final Pattern ROUTE = Pattern.compile(
       "/v2/(.+)/(manifests|blobs/uploads|blobs|tags|referrers)(?:/([^/]*))?");
-  private static final long DRAIN_LIMIT = 64L << 20;
   private final Store store = new Store();
   private final RequestLog log = new RequestLog();
   private final Auth auth;
@@ -67,7 +66,7 @@ public final class RegistryHandler implements HttpHandler {
     }
     Reply reply;
     if (fault != null && fault.kind() == Fault.Kind.STATUS) {
-      new Call(exchange, null).drain(DRAIN_LIMIT);
+      new Call(exchange, null).drain(Call.DRAIN_LIMIT);
       reply = Reply.error(fault.status(), fault.status() == 429 ? "TOO_MANY_REQUESTS" : "UNKNOWN",
           "injected fault");
       if (fault.retryAfterSeconds() >= 0) {

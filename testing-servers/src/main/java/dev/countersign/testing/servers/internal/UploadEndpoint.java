@@ -44,7 +44,7 @@ final class UploadEndpoint {
       }
       return created(call.name, digest.toString());
     }
-    call.drain(config.maxBlobBytes());
+    call.drain(Call.DRAIN_LIMIT);
     String id = UUID.randomUUID().toString();
     synchronized (store) {
       store.repo(call.name);
