@@ -11,6 +11,6 @@ class TestRegistryBasicAuthTest extends BasicAuthContract {
 
   @Override
   ContractRegistry target() {
-    return ContractRegistry.of(SERVER, true);
+    return ContractRegistry.of(SERVER);
   }
 }

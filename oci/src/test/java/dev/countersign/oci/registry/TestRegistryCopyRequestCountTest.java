@@ -11,6 +11,6 @@ class TestRegistryCopyRequestCountTest extends CopyRequestCountContract {
 
   @Override
   ContractRegistry target() {
-    return ContractRegistry.of(SERVER, true);
+    return ContractRegistry.of(SERVER);
   }
 }

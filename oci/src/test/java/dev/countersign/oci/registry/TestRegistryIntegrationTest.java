@@ -11,6 +11,6 @@ class TestRegistryIntegrationTest extends RegistryContract {
 
   @Override
   ContractRegistry target() {
-    return ContractRegistry.of(SERVER, true);
+    return ContractRegistry.of(SERVER);
   }
 }

@@ -11,6 +11,6 @@ class TestRegistryWireTest extends WireContract {
 
   @Override
   ContractRegistry target() {
-    return ContractRegistry.of(SERVER, true);
+    return ContractRegistry.of(SERVER);
   }
 }

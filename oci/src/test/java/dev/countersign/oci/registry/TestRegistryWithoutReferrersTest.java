@@ -11,6 +11,6 @@ class TestRegistryWithoutReferrersTest extends RegistryContract {
 
   @Override
   ContractRegistry target() {
-    return ContractRegistry.of(SERVER, false);
+    return ContractRegistry.of(SERVER);
   }
 }

@@ -11,6 +11,6 @@ class TestRegistryAttestationRequestCountTest extends AttestationRequestCountCon
 
   @Override
   ContractRegistry target() {
-    return ContractRegistry.of(SERVER, true);
+    return ContractRegistry.of(SERVER);
   }
 }

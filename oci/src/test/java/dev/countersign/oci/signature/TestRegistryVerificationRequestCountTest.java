@@ -11,6 +11,6 @@ class TestRegistryVerificationRequestCountTest extends VerificationRequestCountC
 
   @Override
   ContractRegistry target() {
-    return ContractRegistry.of(SERVER, true);
+    return ContractRegistry.of(SERVER);
   }
 }

@@ -27,9 +27,9 @@ public final class ContractRegistry {
   }
 
   /** A TestRegistry: pages tag lists; offers the referrers API unless built with {@code referrersApi(false)}. */
-  public static ContractRegistry of(TestRegistry registry, boolean referrersApi) {
-    return new ContractRegistry(referrersApi ? "TestRegistry" : "TestRegistry without referrers API",
-        registry::host, referrersApi, true);
+  public static ContractRegistry of(TestRegistry registry) {
+    return new ContractRegistry(registry.referrersApi() ? "TestRegistry" : "TestRegistry without referrers API",
+        registry::host, registry.referrersApi(), true);
   }
 
   /** {@code 127.0.0.1:PORT}. */

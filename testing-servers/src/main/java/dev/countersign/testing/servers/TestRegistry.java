@@ -114,6 +114,11 @@ public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, 
     return host() + "/" + repositoryAndReference;
   }
 
+  /** Whether the referrers API is offered (see {@link Builder#referrersApi}). */
+  public boolean referrersApi() {
+    return config.referrersApi();
+  }
+
   /** Arms {@code fault} for the next {@link Fault#times()} requests it matches; faults apply in arming order. */
   public TestRegistry enqueue(Fault fault) {
     handler.log().enqueue(java.util.Objects.requireNonNull(fault, "fault"));
