@@ -1,57 +1,16 @@
 package dev.countersign.oci.registry;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import dev.countersign.oci.CredentialsProvider;
-import dev.countersign.oci.ImageCopy;
-import dev.countersign.oci.ImageManifest;
-import dev.countersign.oci.OciLayout;
-import dev.countersign.oci.Registry;
-import dev.countersign.oci.RegistryRepository;
-import dev.countersign.oci.testing.LayoutFixtures;
+import dev.countersign.oci.testing.ContractRegistry;
 import dev.countersign.oci.testing.RegistryServer;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
-/** HTTP requests an image copy costs against the real docker-registry, so that a regression fails. */
-class CopyRequestCountTest {
+/** {@link CopyRequestCountContract} against the real docker-registry (no referrers API). */
+class CopyRequestCountTest extends CopyRequestCountContract {
   @RegisterExtension
   static final RegistryServer SERVER = RegistryServer.anonymous();
 
-  @TempDir
-  Path tmp;
-
-  @Test
-  void pushAndPullOfAOneLayerImage() {
-    OciLayout src = OciLayout.create(tmp.resolve("src"));
-    ImageManifest image = LayoutFixtures.image(src, "copy", "v1");
-    try (Registry registry = Registry.builder().credentials(CredentialsProvider.anonymous()).build()) {
-      RegistryRepository repo = registry.repository(SERVER.reference("copy/app"));
-      long before = registry.requestCount();
-      ImageCopy.Result pushed = ImageCopy.withoutSignatures().copy(src, "v1", repo, "v1");
-      // per blob (config, layer): HEAD, POST, PUT (one HEAD: copy does not ask before pushBlob asks); manifest PUT
-      assertEquals(7, registry.requestCount() - before);
-      assertEquals(2, pushed.blobsCopied());
-
-      before = registry.requestCount();
-      ImageCopy.Result again = ImageCopy.withoutSignatures().copy(src, "v1", repo, "v1");
-      // a HEAD per blob, then the manifest PUT: nothing read from the source, nothing uploaded
-      assertEquals(3, registry.requestCount() - before);
-      assertEquals(0, again.blobsCopied());
-      assertEquals(2, again.blobsSkipped());
-
-      before = registry.requestCount();
-      ImageCopy.withoutSignatures().copy(repo, "v1", OciLayout.create(tmp.resolve("pulled")), "v1");
-      // GET the manifest by tag (no HEAD first), GET config, GET layer
-      assertEquals(3, registry.requestCount() - before);
-
-      before = registry.requestCount();
-      ImageCopy.withSignatures().copy(repo, "v1", OciLayout.create(tmp.resolve("pulled-sigs")), "v1");
-      // GET the manifest by tag (the tag is asked again); the two small blobs come from the content cache;
-      // + GET .sig, GET .att, GET referrers (404: no API), GET and GET again the sha256-<hex> fallback tag
-      assertEquals(1 + 5, registry.requestCount() - before);
-    }
+  @Override
+  ContractRegistry target() {
+    return ContractRegistry.of(SERVER);
   }
 }

@@ -1,0 +1,16 @@
+package dev.countersign.oci.registry;
+
+import dev.countersign.oci.testing.ContractRegistry;
+import dev.countersign.testing.servers.TestRegistry;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@link RegistryContract} against the in-process TestRegistry with the referrers API. */
+class TestRegistryIntegrationTest extends RegistryContract {
+  @RegisterExtension
+  static final TestRegistry SERVER = TestRegistry.anonymous();
+
+  @Override
+  ContractRegistry target() {
+    return ContractRegistry.of(SERVER);
+  }
+}
