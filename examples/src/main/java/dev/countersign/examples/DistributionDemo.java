@@ -1,5 +1,7 @@
 package dev.countersign.examples;
 
+import dev.countersign.core.Digest;
+import dev.countersign.core.DigestAlgorithm;
 import dev.countersign.core.KeyBackends;
 import dev.countersign.core.PasswordSource;
 import dev.countersign.core.SignatureAlgorithm;
@@ -30,13 +32,15 @@ import org.cyclonedx.model.Component;
 
 /**
  * Section 2 of the seed's second workflow (steps 5-14), offline: OCI layouts stand in for the distribution
- * account's build output, Amazon ECR and the end user's local copy; a directory stands in for the public-key CDN.
+ * account's build output, Amazon ECR and the end user's local copy; a directory served on 127.0.0.1 stands in for
+ * the public-key CDN.
  * The distribution account builds an image with real package metadata ({@link DistributionImage}), generates its
  * CycloneDX SBOM, signs the image and the SBOM (an in-toto attestation about the image digest) with the release
  * key and pushes image, signatures and SBOM to the registry. The release key is a generated cosign key file, or
  * the AWS KMS key {@code COUNTERSIGN_DEMO_KMS_KEY} names ({@code awskms:///alias/...}; steps 1-4, the key ceremony,
- * made it; the private key never leaves KMS). The end user ({@link EndUser}) fetches everything, verifies image
- * and SBOM with the published public key, and sees the SBOM refused under another key. Every unexpected outcome
+ * made it; the private key never leaves KMS). The end user ({@link EndUser}) fetches everything, downloads the
+ * published public key over HTTP ({@code --key http://.../pubkey-YYYY-MM-DD.pem --key-sha256 HEX}), verifies image
+ * and SBOM with it, and sees the SBOM refused under another key. Every unexpected outcome
  * throws.
  */
 public final class DistributionDemo {
@@ -114,13 +118,17 @@ public final class DistributionDemo {
         + pushed.manifests() + " manifests, " + pushed.blobsCopied() + " blobs)");
     System.out.println();
 
-    // 11-14. The end user, who trusts only the public key from the CDN.
-    EndUser user = new EndUser(SupplyChainDemo.freshLayout(dir.resolve("user")), REFERENCE);
-    user.fetch(ecr, tag);
-    Verifier published = user.fetchKey(publicKey);
-    SbomVerification verified = user.verify(tag, image.digest(), published);
-    SbomVerification refused = user.refuseSbom(tag, otherKey);
-    return new Outcome(image, publicKey, verified, refused);
+    // 11-14. The end user, who trusts only the public key from the CDN (a web server on 127.0.0.1 here), pinned
+    // by the SHA-256 the release notes print.
+    String pin = Digest.compute(DigestAlgorithm.SHA256, publicKey).hex();
+    try (StaticHttpServer server = StaticHttpServer.serve(cdn)) {
+      EndUser user = new EndUser(SupplyChainDemo.freshLayout(dir.resolve("user")), REFERENCE);
+      user.fetch(ecr, tag);
+      Verifier published = user.fetchKey(server.url() + publicKey.getFileName(), pin);
+      SbomVerification verified = user.verify(tag, image.digest(), published);
+      SbomVerification refused = user.refuseSbom(tag, otherKey);
+      return new Outcome(image, publicKey, verified, refused);
+    }
   }
 
   /** "7 components: 5 deb, 1 npm, 1 operating-system" from the purl types (or component type without purl). */

@@ -13,7 +13,6 @@ import dev.countersign.oci.signature.ImageVerifier;
 import dev.countersign.oci.signature.SignatureFormat;
 import dev.countersign.sbom.SbomVerification;
 import dev.countersign.sbom.SbomVerifier;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.cyclonedx.model.Bom;
@@ -21,7 +20,7 @@ import org.cyclonedx.model.Component;
 
 /**
  * The end user of the seed's second workflow (steps 11-14): fetches the image with its signatures and SBOM from
- * the registry into a local layout, fetches the public key from the CDN, verifies the image signature
+ * the registry into a local layout, downloads the public key from the CDN (pinned by its SHA-256), verifies the image signature
  * ({@code cosign verify --key}) and the signed SBOM ({@code cosign verify-attestation --type cyclonedx}); the SBOM
  * is only read after its signature and subject verified. Then fail-closed: under another key the SBOM is refused
  * and nothing of it is handed out.
@@ -43,11 +42,14 @@ final class EndUser {
         + " blobs)");
   }
 
-  /** 13. The public key, as downloaded from the CDN. */
-  Verifier fetchKey(Path publishedKey) {
-    Verifier key = KeyBackends.discover().verifier(publishedKey.toString());
-    System.out.println("user:         13. fetched the public key " + publishedKey.getFileName() + " ("
-        + key.keyId() + ")");
+  /**
+   * 13. The public key, downloaded from the CDN at {@code url} (the {@code https}/{@code http} key backend of
+   * countersign-keys); its bytes must have the SHA-256 {@code sha256Hex}, published out of band.
+   */
+  Verifier fetchKey(String url, String sha256Hex) {
+    Verifier key = KeyBackends.discover().verifier(url + "#sha256=" + sha256Hex);
+    System.out.println("user:         13. downloaded the public key " + url + " (SHA-256 " + sha256Hex.substring(0, 12)
+        + "... as pinned; key " + key.keyId() + ")");
     return key;
   }
 

@@ -102,6 +102,8 @@ class DistributionDemoTest {
     assertTrue(text.contains("governance:   release key file key " + dir.resolve("release.key")), text);
     assertTrue(text.contains("6. generated its CycloneDX 1.6 SBOM: 7 components (5 deb, 1 npm, 1 operating-system)"),
         text);
+    assertTrue(text.contains("user:         13. downloaded the public key http://127.0.0.1:"), text);
+    assertTrue(text.contains(outcome.publicKey().getFileName() + " (SHA-256 "), text);
     assertTrue(text.contains("user:         14. image signature verified (2 signatures by that key"), text);
     assertTrue(text.contains("zlib1g@1:1.2.13.dfsg-1           " + PURLS.get(4)), text);
     assertTrue(text.contains("ms@2.1.3                         pkg:npm/ms@2.1.3"), text);
