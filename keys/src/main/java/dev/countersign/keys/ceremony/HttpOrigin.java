@@ -3,6 +3,7 @@ package dev.countersign.keys.ceremony;
 import dev.countersign.core.BackendException;
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.keys.KeyManifest;
+import dev.countersign.keys.internal.LoopbackHosts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -24,8 +25,6 @@ import okhttp3.ResponseBody;
  * (docs/keys.md). Plain {@code http://} is allowed only for loopback hosts.
  */
 public final class HttpOrigin {
-  private static final java.util.regex.Pattern IP_LITERAL =
-      java.util.regex.Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}|[0-9a-f:]+");
   private static final MediaType JSON = MediaType.get("application/json");
   private static final MediaType BINARY = MediaType.get("application/octet-stream");
   private static final MediaType PEM = MediaType.get("application/x-pem-file");
@@ -45,7 +44,7 @@ public final class HttpOrigin {
     if (url == null || url.query() != null || url.fragment() != null) {
       throw new InvalidInputException("origin must be an http(s) URL without query or fragment");
     }
-    if (!url.isHttps() && !isLoopback(url.host())) {
+    if (!url.isHttps() && !LoopbackHosts.isLoopback(url.host())) {
       throw new InvalidInputException("plain http:// origins are only allowed for loopback hosts; use https:// for "
           + url.host());
     }
@@ -101,20 +100,6 @@ public final class HttpOrigin {
     return base.newBuilder().addPathSegment(name).build();
   }
 
-  private static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost")) {
-      return true;
-    }
-    if (!IP_LITERAL.matcher(h).matches()) {
-      return false;
-    }
-    try {
-      return java.net.InetAddress.getByName(h).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
-  }
 
   @Override
   public String toString() {

@@ -2,11 +2,10 @@ package dev.countersign.keys.internal.resolver;
 
 import dev.countersign.core.InvalidInputException;
 import dev.countersign.keys.KeyManifest;
+import dev.countersign.keys.internal.LoopbackHosts;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,7 +24,6 @@ import okhttp3.ResponseBody;
  * {@code Cache-Control} freshness; it counts the requests it makes.
  */
 public final class ManifestFetcher implements ManifestFiles {
-  private static final Pattern IP_LITERAL = Pattern.compile("[0-9.]+|\\[?[0-9A-Fa-f:.]+]?");
   private static final Pattern MAX_AGE = Pattern.compile("(?:^|[,\\s])(?:s-)?max-age\\s*=\\s*\"?([0-9]{1,10})\"?");
   private static final Pattern NO_CACHE = Pattern.compile("(?:^|[,\\s])(no-cache|no-store)(?:$|[,\\s=])");
   private static final int MAX_ETAG = 1024;
@@ -48,7 +46,7 @@ public final class ManifestFetcher implements ManifestFiles {
       throw new InvalidInputException("key manifest base URL must be an http(s) URL without query or fragment: "
           + base);
     }
-    if (!url.isHttps() && !allowInsecureHttp && !isLoopback(url.host())) {
+    if (!url.isHttps() && !allowInsecureHttp && !LoopbackHosts.isLoopback(url.host())) {
       throw new InvalidInputException("plain http:// is only allowed for loopback hosts (or when explicitly"
           + " allowed); use https:// for " + url.host());
     }
@@ -56,21 +54,6 @@ public final class ManifestFetcher implements ManifestFiles {
     return s.endsWith("/") ? url : HttpUrl.parse(s + "/");
   }
 
-  /** Whether {@code host} is {@code localhost} or a loopback IP literal; names are not resolved. */
-  public static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    if (h.equals("localhost")) {
-      return true;
-    }
-    if (!IP_LITERAL.matcher(h).matches()) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (UnknownHostException e) {
-      return false;
-    }
-  }
 
   /** The URL of {@code name} below the base. */
   @Override

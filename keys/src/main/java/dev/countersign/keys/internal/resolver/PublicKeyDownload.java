@@ -6,6 +6,7 @@ import dev.countersign.core.KeyNotFoundException;
 import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationException;
 import dev.countersign.core.VerificationReport;
+import dev.countersign.keys.internal.LoopbackHosts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -56,7 +57,7 @@ public final class PublicKeyDownload {
     if (url == null) {
       throw new InvalidInputException("not an http(s) URL: " + reference);
     }
-    if (!url.isHttps() && !ManifestFetcher.isLoopback(url.host())) {
+    if (!url.isHttps() && !LoopbackHosts.isLoopback(url.host())) {
       throw new InvalidInputException("plain http:// keys are only fetched from loopback hosts; use https:// for "
           + url.host());
     }

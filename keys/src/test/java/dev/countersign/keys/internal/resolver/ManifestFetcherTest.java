@@ -16,7 +16,7 @@ class ManifestFetcherTest {
       "::1,true", "10.0.0.1,false", "cdn.example.com,false", "localhost.example.com,false", "[::2],false",
       "127.0.0.1.nip.io,false"})
   void loopbackHosts(String host, boolean loopback) {
-    assertEquals(loopback, ManifestFetcher.isLoopback(host));
+    assertEquals(loopback, dev.countersign.keys.internal.LoopbackHosts.isLoopback(host));
   }
 
   @ParameterizedTest
