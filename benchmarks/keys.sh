@@ -14,6 +14,6 @@ bench=benchmarks/target/benchmarks.jar
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/machine.txt"
 echo "# 1. JMH (1 fork, 3x2s warmup, 5x2s measurement), average time per verification"
 java -jar "$bench" -rf json -rff "$out/jmh.json" ResolverBenchmark 2>&1 | tee "$out/jmh.txt" \
-  | grep -E '^(Benchmark|ResolverBenchmark|CDN requests)'
+  | grep -E '^(Benchmark|ResolverBenchmark)|CDN requests'
 echo "# 2. cold start: requests and time; then 1000 warm resolutions"
 java -cp "$bench" dev.countersign.benchmarks.keys.ColdStart 1000 | tee "$out/cold-start.txt"
