@@ -7,7 +7,7 @@ import dev.countersign.core.KeyBackends;
 import dev.countersign.core.PasswordSource;
 import dev.countersign.core.Signer;
 import dev.countersign.core.VerificationReport;
-import dev.countersign.kms.aws.testing.LocalKms;
+import dev.countersign.testing.servers.TestKms;
 import dev.countersign.pgp.PgpKey;
 import dev.countersign.pgp.PgpKeyring;
 import dev.countersign.pgp.PgpSignerKeys;
@@ -36,10 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KmsPgpKeyTest {
   @RegisterExtension
-  static final LocalKms KMS = LocalKms.start();
+  static final TestKms KMS = TestKms.start();
 
   @RegisterExtension
-  static final SdkPointedAtLocalKms SDK = SdkPointedAtLocalKms.of(KMS);
+  static final SdkPointedAtTestKms SDK = SdkPointedAtTestKms.of(KMS);
 
   @TempDir
   Path dir;

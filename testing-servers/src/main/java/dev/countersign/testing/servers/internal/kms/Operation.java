@@ -1,4 +1,4 @@
-package dev.countersign.kms.aws.testing;
+package dev.countersign.testing.servers.internal.kms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,5 +6,5 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** One AWS JSON 1.1 operation: request body in, response body out, or a {@link KmsError}. */
 @FunctionalInterface
 interface Operation {
-    ObjectNode handle(JsonNode request);
+  ObjectNode handle(JsonNode request);
 }
