@@ -3,9 +3,9 @@ package dev.countersign.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.countersign.testing.servers.TestKms;
 import dev.countersign.oci.ImageBuilder;
 import dev.countersign.oci.OciLayout;
+import dev.countersign.testing.servers.TestKms;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

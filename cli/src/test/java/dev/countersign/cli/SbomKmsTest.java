@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.countersign.testing.servers.TestKms;
 import dev.countersign.oci.OciLayout;
 import dev.countersign.oci.Registry;
 import dev.countersign.oci.testing.RegistryServer;
+import dev.countersign.testing.servers.TestKms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -102,10 +102,24 @@ public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback,
     reset();
   }
 
-  /** Back to the builder's files; forgets files put since, stale answers, logged requests and armed faults. */
+  /**
+   * Back to the builder's files and headers; forgets files put since, header changes, stale answers, logged
+   * requests and armed faults.
+   */
   public void reset() {
-    handler.files().reset();
-    handler.log().clear();
+    handler.reset();
+  }
+
+  /** Sends this {@code Cache-Control} value from now on (null: none), as a CDN whose rules changed. */
+  public TestKeyServer cacheControl(String value) {
+    handler.cacheControl(Builder.headerValue(value));
+    return this;
+  }
+
+  /** Turns ETags (and 304 answers to a matching If-None-Match) on or off from now on. */
+  public TestKeyServer etags(boolean enabled) {
+    handler.etags(enabled);
+    return this;
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:PORT/keys/} (always ending in "/"). */
@@ -279,11 +293,15 @@ public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback,
 
     /** Sends this {@code Cache-Control} value with every file (null: none, the default). */
     public Builder cacheControl(String value) {
+      this.cacheControl = headerValue(value);
+      return this;
+    }
+
+    static String headerValue(String value) {
       if (value != null && (value.isBlank() || value.chars().anyMatch(c -> c < 0x20 || c == 0x7f))) {
         throw new IllegalArgumentException("not a header value: " + value);
       }
-      this.cacheControl = value;
-      return this;
+      return value;
     }
 
     /** Whether to send ETags and answer a matching If-None-Match with 304 (default true). */

@@ -25,10 +25,32 @@ public final class KeyServerHandler implements HttpHandler {
   private final Options options;
   private final KeyFiles files;
   private final RequestLog log = new RequestLog();
+  private volatile String cacheControl;
+  private volatile boolean etags;
 
   public KeyServerHandler(Options options, KeyFiles files) {
     this.options = options;
     this.files = files;
+    this.cacheControl = options.cacheControl();
+    this.etags = options.etags();
+  }
+
+  /** Changes the Cache-Control sent from now on (null: none). */
+  public void cacheControl(String value) {
+    this.cacheControl = value;
+  }
+
+  /** Turns ETags and 304 answers on or off from now on. */
+  public void etags(boolean enabled) {
+    this.etags = enabled;
+  }
+
+  /** Back to the builder's files and headers, without requests, faults or stale answers. */
+  public void reset() {
+    files.reset();
+    log.clear();
+    cacheControl = options.cacheControl();
+    etags = options.etags();
   }
 
   public RequestLog log() {
@@ -100,10 +122,11 @@ public final class KeyServerHandler implements HttpHandler {
     byte[] body = content.get();
     Headers headers = exchange.getResponseHeaders();
     headers.set("Content-Type", contentType(name));
-    if (options.cacheControl() != null) {
-      headers.set("Cache-Control", options.cacheControl());
+    String cache = cacheControl;
+    if (cache != null) {
+      headers.set("Cache-Control", cache);
     }
-    if (options.etags()) {
+    if (etags) {
       String tag = "\"" + sha256(body) + "\"";
       headers.set("ETag", tag);
       if (matches(exchange.getRequestHeaders().getFirst("If-None-Match"), tag)) {

@@ -113,12 +113,22 @@ class TestKeyServerTest {
   }
 
   @Test
-  void etagsCanBeTurnedOff() throws Exception {
+  void etagsAndCacheControlCanBeChangedAtRunTime() throws Exception {
     try (TestKeyServer cdn = TestKeyServer.builder().file("keys.json", MANIFEST).etags(false).build().start()) {
       HttpResponse<byte[]> r = send(HttpRequest.newBuilder(URI.create(cdn.url("keys.json")))
           .header("If-None-Match", "*"));
       assertEquals(200, r.statusCode());
       assertTrue(r.headers().firstValue("ETag").isEmpty());
+      assertTrue(r.headers().firstValue("Cache-Control").isEmpty());
+      cdn.etags(true).cacheControl("no-cache");
+      HttpResponse<byte[]> changed = send(HttpRequest.newBuilder(URI.create(cdn.url("keys.json")))
+          .header("If-None-Match", "*"));
+      assertEquals(304, changed.statusCode());
+      assertEquals("no-cache", changed.headers().firstValue("Cache-Control").orElseThrow());
+      assertThrows(IllegalArgumentException.class, () -> cdn.cacheControl(" "));
+      cdn.reset();
+      r = get(cdn.url("keys.json"));
+      assertTrue(r.headers().firstValue("ETag").isEmpty(), "reset restores the builder's headers");
       assertTrue(r.headers().firstValue("Cache-Control").isEmpty());
     }
   }
