@@ -10,6 +10,7 @@ import dev.countersign.core.keys.KeyGeneration;
 import dev.countersign.keys.KeyManifest;
 import dev.countersign.keys.ManifestKey;
 import dev.countersign.keys.ManifestMember;
+import dev.countersign.testing.servers.TestKeyServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -20,9 +21,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPUtil;
 import org.bouncycastle.openpgp.operator.jcajce.JcaKeyFingerprintCalculator;
 import org.bouncycastle.openpgp.operator.jcajce.JcaPGPKeyConverter;
-import org.bouncycastle.openpgp.PGPUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class HelmVerifyWithKeysTest {
   @TempDir Path dir;
   Path site;
   Path chart;
-  StaticSite server;
+  TestKeyServer server;
   List<Signer> members = new ArrayList<>();
   KeyManifest v1;
   ManifestKey helmKey;
@@ -67,7 +68,7 @@ class HelmVerifyWithKeysTest {
         .addKey(helmKey).build();
     publish(1, v1);
     KeySite.write(dir, "root.json", signed(v1));
-    server = new StaticSite(site);
+    server = KeyCdn.serve(site);
   }
 
   @AfterEach
@@ -85,7 +86,7 @@ class HelmVerifyWithKeysTest {
   }
 
   Cli.Result verify() {
-    return Cli.run("helm", "verify", "--keys", server.baseUrl(), "--trust-root", dir.resolve("root.json").toString(),
+    return Cli.run("helm", "verify", "--keys", server.url(), "--trust-root", dir.resolve("root.json").toString(),
         "--keys-cache", dir.resolve("cache").toString(), chart.toString());
   }
 
@@ -95,8 +96,8 @@ class HelmVerifyWithKeysTest {
     assertTrue(r.out().startsWith("Signed by: Helm Testing"), r.out());
     assertTrue(r.out().contains("Using Key With Fingerprint: " + FPR), r.out());
     assertTrue(r.err().contains("accepted by rule active-no-time"), r.err());
-    assertTrue(server.requests.stream().anyMatch(q -> q.startsWith("keyring-") && q.endsWith(" 200")),
-        server.requests.toString());
+    assertTrue(KeyCdn.log(server).stream().anyMatch(q -> q.startsWith("keyring-") && q.endsWith(" 200")),
+        KeyCdn.log(server).toString());
   }
 
   @Test
@@ -140,9 +141,9 @@ class HelmVerifyWithKeysTest {
 
   @Test
   void keyringAndKeysAreExclusive() {
-    Cli.run("helm", "verify", "--keyring", dir.resolve("helm-test-key.pub").toString(), "--keys", server.baseUrl(),
+    Cli.run("helm", "verify", "--keyring", dir.resolve("helm-test-key.pub").toString(), "--keys", server.url(),
         "--trust-root", dir.resolve("root.json").toString(), chart.toString()).expect(2);
-    assertEquals(List.of(), server.requests);
+    assertEquals(List.of(), KeyCdn.log(server));
   }
 
   private Path copy(String name) throws IOException {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.countersign.keys.KeyManifest;
 import dev.countersign.keys.KeyStatus;
 import dev.countersign.keys.ManifestKey;
+import dev.countersign.testing.servers.Fault;
+import dev.countersign.testing.servers.TestKeyServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -172,35 +174,37 @@ class KeysCeremonyCommandsTest {
 
   @Test
   void publishesToAnOriginByHttpPutWithKeysJsonLast() throws Exception {
-    try (LoopbackOrigin origin = new LoopbackOrigin()) {
-      String draft = proposeFirst(origin.baseUrl(), "origin.draft.json");
+    try (TestKeyServer origin = KeyCdn.origin()) {
+      String draft = proposeFirst(origin.url(), "origin.draft.json");
       Cli.withPassword(PW, "keys", "sign", "--key", f("m2.key"), draft).expect(0);
-      Cli.Result refused = Cli.run("keys", "publish", "--dir", origin.baseUrl(), draft).expect(1);
+      Cli.Result refused = Cli.run("keys", "publish", "--dir", origin.url(), draft).expect(1);
       assertTrue(refused.err().contains("threshold-own"), refused.err());
-      assertTrue(origin.files.isEmpty(), "nothing uploaded below the threshold");
+      assertEquals(List.of(), KeyCdn.calls(origin).stream().filter(r -> r.startsWith("PUT ")).toList(),
+          "nothing uploaded below the threshold");
       Cli.withPassword(PW, "keys", "sign", "--key", f("m3.key"), draft).expect(0);
-      Cli.run("keys", "publish", "--dir", origin.baseUrl(), draft).expect(0);
+      Cli.run("keys", "publish", "--dir", origin.url(), draft).expect(0);
 
-      List<String> puts = origin.requests.stream().filter(r -> r.startsWith("PUT ")).collect(Collectors.toList());
+      List<String> puts = KeyCdn.calls(origin).stream().filter(r -> r.startsWith("PUT ")).collect(Collectors.toList());
       String pem = "pubkey-" + LocalDate.now(ZoneOffset.UTC) + ".pem";
       assertEquals(List.of("PUT " + pem, "PUT 1.keys.json", "PUT 1.ceremony.json", "PUT keys.json"), puts);
-      assertEquals(Files.readString(tmp.resolve("release.pub")), new String(origin.files.get(pem),
+      assertEquals(Files.readString(tmp.resolve("release.pub")), new String(origin.content(pem).orElseThrow(),
           java.nio.charset.StandardCharsets.US_ASCII));
 
       // the origin also serves them: status reads the manifest over loopback HTTP
-      Path root = Files.write(tmp.resolve("root.json"), origin.files.get("1.keys.json"));
-      Cli.Result status = Cli.run("keys", "status", "--keys", origin.baseUrl(), "--trust-root", root.toString())
+      Path root = Files.write(tmp.resolve("root.json"), origin.content("1.keys.json").orElseThrow());
+      Cli.Result status = Cli.run("keys", "status", "--keys", origin.url(), "--trust-root", root.toString())
           .expect(0);
       assertTrue(status.out().contains("key manifest version 1"), status.out());
 
       // a rotation proposed from the origin and published to it
-      Cli.withPassword(PW, "keys", "rotate", "--dir", origin.baseUrl(), "--type", "file", "--output-file",
+      Cli.withPassword(PW, "keys", "rotate", "--dir", origin.url(), "--type", "file", "--output-file",
           f("r.json")).expect(0);
       Cli.withPassword(PW, "keys", "sign", "--key", f("m1.key"), f("r.json")).expect(0);
       Cli.withPassword(PW, "keys", "sign", "--key", f("m2.key"), f("r.json")).expect(0);
-      Cli.run("keys", "publish", "--dir", origin.baseUrl(), f("r.json")).expect(0);
-      assertEquals(2, KeyManifest.parse(origin.files.get("keys.json")).version());
-      assertEquals("PUT keys.json", origin.requests.get(origin.requests.size() - 1));
+      Cli.run("keys", "publish", "--dir", origin.url(), f("r.json")).expect(0);
+      assertEquals(2, KeyManifest.parse(origin.content("keys.json").orElseThrow()).version());
+      List<String> calls = KeyCdn.calls(origin);
+      assertEquals("PUT keys.json", calls.get(calls.size() - 1));
     }
   }
 
@@ -237,17 +241,17 @@ class KeysCeremonyCommandsTest {
 
   @Test
   void anOriginThatFailsAnUploadNeverGetsKeysJson() throws Exception {
-    try (LoopbackOrigin origin = new LoopbackOrigin()) {
-      String draft = proposeFirst(origin.baseUrl(), "d.json");
+    try (TestKeyServer origin = KeyCdn.origin()) {
+      String draft = proposeFirst(origin.url(), "d.json");
       Cli.withPassword(PW, "keys", "sign", "--key", f("m1.key"), draft).expect(0);
       Cli.withPassword(PW, "keys", "sign", "--key", f("m2.key"), draft).expect(0);
-      origin.failPutOf("1.keys.json");
-      Cli.Result failed = Cli.run("keys", "publish", "--dir", origin.baseUrl(), draft).expect(2);
+      origin.enqueue(Fault.status(500).on("PUT", "/keys/1\\.keys\\.json"));
+      Cli.Result failed = Cli.run("keys", "publish", "--dir", origin.url(), draft).expect(2);
       assertTrue(failed.err().contains("PUT 1.keys.json") && failed.err().contains("500"), failed.err());
-      assertFalse(origin.files.containsKey("keys.json"));
-      origin.failPutOf(null);
-      Cli.run("keys", "publish", "--dir", origin.baseUrl(), draft).expect(0);
-      assertEquals(1, KeyManifest.parse(origin.files.get("keys.json")).version());
+      assertFalse(origin.content("keys.json").isPresent());
+      assertEquals(0, origin.pendingFaults(), "one PUT, not retried");
+      Cli.run("keys", "publish", "--dir", origin.url(), draft).expect(0);
+      assertEquals(1, KeyManifest.parse(origin.content("keys.json").orElseThrow()).version());
     }
   }
 

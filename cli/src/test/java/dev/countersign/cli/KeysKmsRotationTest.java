@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.countersign.keys.KeyManifest;
 import dev.countersign.keys.ManifestKey;
 import dev.countersign.keys.ceremony.Draft;
-import dev.countersign.kms.aws.testing.LocalKms;
+import dev.countersign.testing.servers.TestKms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,10 +24,10 @@ class KeysKmsRotationTest {
   private static final String PW = "kms-ceremony";
 
   @RegisterExtension
-  static final LocalKms KMS = LocalKms.start();
+  static final TestKms KMS = TestKms.start();
 
   @RegisterExtension
-  static final SdkPointedAtLocalKms SDK = SdkPointedAtLocalKms.of(KMS);
+  static final SdkPointedAtTestKms SDK = SdkPointedAtTestKms.of(KMS);
 
   @TempDir
   Path tmp;
@@ -37,7 +37,7 @@ class KeysKmsRotationTest {
   }
 
   private KeyState state(String arn) {
-    try (var client = KMS.client()) {
+    try (var client = SdkPointedAtTestKms.client(KMS)) {
       return client.describeKey(b -> b.keyId(arn)).keyMetadata().keyState();
     }
   }

@@ -3,9 +3,9 @@ package dev.countersign.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.countersign.kms.aws.testing.LocalKms;
 import dev.countersign.oci.ImageBuilder;
 import dev.countersign.oci.OciLayout;
+import dev.countersign.testing.servers.TestKms;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KmsCommandsTest {
   @RegisterExtension
-  static final LocalKms KMS = LocalKms.start();
+  static final TestKms KMS = TestKms.start();
 
   @RegisterExtension
-  static final SdkPointedAtLocalKms SDK = SdkPointedAtLocalKms.of(KMS);
+  static final SdkPointedAtTestKms SDK = SdkPointedAtTestKms.of(KMS);
 
   @TempDir
   Path dir;

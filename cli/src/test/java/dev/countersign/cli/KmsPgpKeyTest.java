@@ -7,7 +7,6 @@ import dev.countersign.core.KeyBackends;
 import dev.countersign.core.PasswordSource;
 import dev.countersign.core.Signer;
 import dev.countersign.core.VerificationReport;
-import dev.countersign.kms.aws.testing.LocalKms;
 import dev.countersign.pgp.PgpKey;
 import dev.countersign.pgp.PgpKeyring;
 import dev.countersign.pgp.PgpSignerKeys;
@@ -15,6 +14,7 @@ import dev.countersign.pgp.PgpUnlockedKey;
 import dev.countersign.pgp.helm.Provenance;
 import dev.countersign.pgp.helm.ProvenanceLayout;
 import dev.countersign.pgp.helm.ProvenanceVerifier;
+import dev.countersign.testing.servers.TestKms;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,10 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KmsPgpKeyTest {
   @RegisterExtension
-  static final LocalKms KMS = LocalKms.start();
+  static final TestKms KMS = TestKms.start();
 
   @RegisterExtension
-  static final SdkPointedAtLocalKms SDK = SdkPointedAtLocalKms.of(KMS);
+  static final SdkPointedAtTestKms SDK = SdkPointedAtTestKms.of(KMS);
 
   @TempDir
   Path dir;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.countersign.kms.aws.testing.LocalKms;
 import dev.countersign.oci.OciLayout;
 import dev.countersign.oci.Registry;
 import dev.countersign.oci.testing.RegistryServer;
+import dev.countersign.testing.servers.TestKms;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,10 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SbomKmsTest {
   @RegisterExtension
-  static final LocalKms KMS = LocalKms.start();
+  static final TestKms KMS = TestKms.start();
 
   @RegisterExtension
-  static final SdkPointedAtLocalKms SDK = SdkPointedAtLocalKms.of(KMS);
+  static final SdkPointedAtTestKms SDK = SdkPointedAtTestKms.of(KMS);
   @RegisterExtension
   static final RegistryServer SERVER = RegistryServer.anonymous();
   private static final ObjectMapper JSON = new ObjectMapper();

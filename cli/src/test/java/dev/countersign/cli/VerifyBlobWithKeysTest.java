@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.countersign.testing.servers.TestKeyServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,14 +24,17 @@ import org.junit.jupiter.api.io.TempDir;
 class VerifyBlobWithKeysTest {
   @TempDir Path dir;
   KeySite keys;
-  StaticSite server;
+  TestKeyServer server;
+  /** The CDN's base URL, kept: tests stop the server to make it unreachable. */
+  String base;
   Path file;
   Path cache;
 
   @BeforeEach
   void publish() throws Exception {
     keys = new KeySite(dir.resolve("site"), dir.resolve("keys"));
-    server = new StaticSite(keys.site);
+    server = KeyCdn.serve(keys.site);
+    base = server.url();
     file = Files.writeString(dir.resolve("release.tar.gz"), "the release\n");
     cache = dir.resolve("cache");
   }
@@ -45,7 +49,7 @@ class VerifyBlobWithKeysTest {
   }
 
   Cli.Result verify(String sig, String... extra) {
-    List<String> args = new java.util.ArrayList<>(List.of("verify-blob", "--keys", server.baseUrl(),
+    List<String> args = new java.util.ArrayList<>(List.of("verify-blob", "--keys", base,
         "--trust-root", keys.trustRoot(), "--keys-cache", cache.toString(), "--signature", sig));
     args.addAll(List.of(extra));
     args.add(file.toString());
@@ -57,7 +61,7 @@ class VerifyBlobWithKeysTest {
     Cli.Result r = verify(signWith("current")).expect(0);
     assertTrue(r.err().contains("Key manifest: version 3 from network"), r.err());
     assertTrue(r.err().contains("accepted by rule active-no-time"), r.err());
-    assertEquals(List.of("keys.json 200", "2.keys.json 200"), server.requests);
+    assertEquals(List.of("keys.json 200", "2.keys.json 200"), KeyCdn.log(server));
   }
 
   @Test
@@ -66,18 +70,18 @@ class VerifyBlobWithKeysTest {
     verify(sig).expect(0);
     Cli.Result again = verify(sig).expect(0);
     assertTrue(again.err().contains("version 3 from not-modified"), again.err());
-    assertEquals(List.of("keys.json 200", "2.keys.json 200", "keys.json 304"), server.requests);
+    assertEquals(List.of("keys.json 200", "2.keys.json 200", "keys.json 304"), KeyCdn.log(server));
   }
 
   @Test
   void withinMaxAgeASecondRunMakesNoRequest() {
-    server.cacheControl = "max-age=600";
+    server.cacheControl("max-age=600");
     String sig = signWith("current");
     verify(sig).expect(0);
-    int before = server.requests.size();
+    int before = KeyCdn.log(server).size();
     Cli.Result again = verify(sig).expect(0);
     assertTrue(again.err().contains("from fresh-cache"), again.err());
-    assertEquals(before, server.requests.size(), server.requests.toString());
+    assertEquals(before, KeyCdn.log(server).size(), KeyCdn.log(server).toString());
   }
 
   @Test
@@ -118,7 +122,7 @@ class VerifyBlobWithKeysTest {
     Cli.Result r = Cli.run("verify-blob", "--keys", keys.site.toString(), "--trust-root", keys.trustRoot(),
         "--keys-cache", cache.toString(), "--signature", signWith("current"), file.toString()).expect(0);
     assertTrue(r.err().contains("version 3 from directory"), r.err());
-    assertTrue(server.requests.isEmpty());
+    assertTrue(KeyCdn.log(server).isEmpty());
   }
 
   @Test
@@ -133,21 +137,21 @@ class VerifyBlobWithKeysTest {
   @Test
   void keyAndKeysAreExclusiveAndKeysNeedsATrustRoot() {
     String sig = signWith("current");
-    Cli.run("verify-blob", "--key", keys.keysDir.resolve("current.pub").toString(), "--keys", server.baseUrl(),
+    Cli.run("verify-blob", "--key", keys.keysDir.resolve("current.pub").toString(), "--keys", base,
         "--trust-root", keys.trustRoot(), "--signature", sig, file.toString()).expect(2);
     Cli.run("verify-blob", "--signature", sig, file.toString()).expect(2);
-    Cli.run("verify-blob", "--keys", server.baseUrl(), "--signature", sig, file.toString()).expect(2);
+    Cli.run("verify-blob", "--keys", base, "--signature", sig, file.toString()).expect(2);
     Cli.run("verify-blob", "--keys", "ftp://example.com/keys/", "--trust-root", keys.trustRoot(), "--signature",
         sig, file.toString()).expect(2);
-    Cli.run("verify-blob", "--keys", server.baseUrl(), "--trust-root", keys.trustRoot(), "--expiry-grace", "soon",
+    Cli.run("verify-blob", "--keys", base, "--trust-root", keys.trustRoot(), "--expiry-grace", "soon",
         "--keys-cache", cache.toString(), "--signature", sig, file.toString()).expect(2);
   }
 
   @Test
   void cosignStyleHttpsKeyWithAndWithoutASha256Pin() throws Exception {
     String sig = signWith("current");
-    String url = server.baseUrl() + "pubkey-current.pem";
-    String sha = StaticSite.sha256(Files.readAllBytes(keys.site.resolve("pubkey-current.pem")));
+    String url = base + "pubkey-current.pem";
+    String sha = KeyCdn.sha256(Files.readAllBytes(keys.site.resolve("pubkey-current.pem")));
     Cli.run("verify-blob", "--key", url, "--signature", sig, file.toString()).expect(0);
     Cli.run("verify-blob", "--key", url, "--key-sha256", sha, "--signature", sig, file.toString()).expect(0);
     Cli.Result wrong = Cli.run("verify-blob", "--key", url, "--key-sha256", "ab".repeat(32), "--signature", sig,
@@ -156,7 +160,7 @@ class VerifyBlobWithKeysTest {
     Cli.run("verify-blob", "--key", keys.keysDir.resolve("current.pub").toString(), "--key-sha256", sha,
         "--signature", sig, file.toString()).expect(2);
     Cli.run("verify-blob", "--key", url, "--key-sha256", "xyz", "--signature", sig, file.toString()).expect(2);
-    Cli.run("verify-blob", "--key", server.baseUrl() + "pubkey-old.pem", "--signature", sig, file.toString())
+    Cli.run("verify-blob", "--key", base + "pubkey-old.pem", "--signature", sig, file.toString())
         .expect(1);
     assertTrue(new String(Files.readAllBytes(keys.site.resolve("pubkey-current.pem")), StandardCharsets.US_ASCII)
         .contains("PUBLIC KEY"));

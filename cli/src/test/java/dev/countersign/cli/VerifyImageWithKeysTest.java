@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.countersign.oci.ImageBuilder;
 import dev.countersign.oci.OciLayout;
+import dev.countersign.testing.servers.TestKeyServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,13 +30,13 @@ class VerifyImageWithKeysTest {
 
   @TempDir Path dir;
   KeySite keys;
-  StaticSite server;
+  TestKeyServer server;
   String layout;
 
   @BeforeEach
   void publish() throws IOException {
     keys = new KeySite(dir.resolve("site"), dir.resolve("keys"));
-    server = new StaticSite(keys.site);
+    server = KeyCdn.serve(keys.site);
     Path l = dir.resolve("layout");
     OciLayout oci = OciLayout.create(l);
     for (String tag : new String[] {"current", "old", "revoked", "next"}) {
@@ -51,7 +52,7 @@ class VerifyImageWithKeysTest {
   }
 
   String[] withKeys(String... args) {
-    List<String> out = new ArrayList<>(List.of(args[0], "--keys", server.baseUrl(), "--trust-root",
+    List<String> out = new ArrayList<>(List.of(args[0], "--keys", server.url(), "--trust-root",
         keys.trustRoot(), "--keys-cache", dir.resolve("cache").toString()));
     out.addAll(List.of(args).subList(1, args.length));
     return out.toArray(String[]::new);
@@ -77,7 +78,7 @@ class VerifyImageWithKeysTest {
     KeySite.write(keys.site, "keys.json", keys.v2);
     Cli.Result rollback = Cli.run(withKeys("verify", layout + ":current")).expect(1);
     assertTrue(rollback.err().contains("version") && rollback.err().contains("rollback"), rollback.err());
-    Cli.run("verify", "--key", keys.keysDir.resolve("current.pub").toString(), "--keys", server.baseUrl(),
+    Cli.run("verify", "--key", keys.keysDir.resolve("current.pub").toString(), "--keys", server.url(),
         "--trust-root", keys.trustRoot(), layout + ":current").expect(2);
   }
 

@@ -12,11 +12,11 @@ import dev.countersign.core.Verifier;
 import dev.countersign.core.Verifiers;
 import dev.countersign.core.keys.KeyGeneration;
 import dev.countersign.core.keys.PemKeys;
-import dev.countersign.kms.aws.testing.LocalKms;
 import dev.countersign.oci.OciLayout;
 import dev.countersign.oci.signature.ImageVerifier;
 import dev.countersign.sbom.SbomVerification;
 import dev.countersign.sbom.SbomVerifier;
+import dev.countersign.testing.servers.TestKms;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,14 +45,14 @@ class DistributionDemoTest {
       "pkg:npm/ms@2.1.3");
 
   @RegisterExtension
-  static final LocalKms KMS = LocalKms.start();
+  static final TestKms KMS = TestKms.start();
   private static final Map<String, String> SAVED = new HashMap<>();
 
   @TempDir
   Path dir;
 
   @BeforeAll
-  static void pointTheSdkAtTheLocalKms() {
+  static void pointTheSdkAtTheTestKms() {
     set("aws.endpointUrlKms", KMS.endpoint());
     set("aws.region", KMS.region());
     set("aws.accessKeyId", "test");

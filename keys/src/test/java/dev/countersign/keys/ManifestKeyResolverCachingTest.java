@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.core.KeyQuery;
 import dev.countersign.core.VerificationException;
+import dev.countersign.testing.servers.TestKeyServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,14 +30,14 @@ class ManifestKeyResolverCachingTest {
   @TempDir Path tmp;
   Path site;
   Path cache;
-  LoopbackCdn cdn;
+  TestKeyServer cdn;
 
   @BeforeEach
   void publish() {
     site = tmp.resolve("site");
     cache = tmp.resolve("cache");
     F.publish(site);
-    cdn = new LoopbackCdn(site);
+    cdn = CdnLog.serve(site);
   }
 
   @AfterEach
@@ -45,7 +46,7 @@ class ManifestKeyResolverCachingTest {
   }
 
   ManifestKeyResolver resolver(Instant now) {
-    return ManifestKeyResolver.builder(cdn.baseUrl()).trustRoot(F.v1).cacheDirectory(cache)
+    return ManifestKeyResolver.builder(cdn.url()).trustRoot(F.v1).cacheDirectory(cache)
         .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
   }
 
@@ -55,7 +56,7 @@ class ManifestKeyResolverCachingTest {
 
   @Test
   void etagRevalidationReusesTheCachedChainOn304() {
-    cdn.etags = true;
+    cdn.etags(true);
     ManifestKeyResolver cold = resolver(F.NOW);
     cold.resolve(current());
     assertEquals(2, cold.requestCount(), "cold start: keys.json and the one intermediate version");
@@ -66,13 +67,13 @@ class ManifestKeyResolverCachingTest {
     assertEquals(ManifestSource.NOT_MODIFIED, res.source());
     assertEquals(3, res.manifestVersion());
     assertEquals(1, warm.requestCount());
-    assertEquals(List.of("keys.json"), cdn.conditional);
-    assertEquals(List.of("keys.json", "2.keys.json", "keys.json"), cdn.requests);
+    assertEquals(List.of("keys.json"), CdnLog.conditional(cdn));
+    assertEquals(List.of("keys.json", "2.keys.json", "keys.json"), CdnLog.names(cdn));
   }
 
   @Test
   void aChangedManifestIsFetchedDespiteTheEtagAndARollbackStillRefused() {
-    cdn.etags = true;
+    cdn.etags(true);
     resolver(F.NOW).refresh();
     ResolverFixtures.write(site, "keys.json", F.v2);
     VerificationException e = assertThrows(VerificationException.class, () -> resolver(F.NOW).refresh());
@@ -81,25 +82,25 @@ class ManifestKeyResolverCachingTest {
 
   @Test
   void withinMaxAgeAWarmCacheMakesNoRequestAtAll() {
-    cdn.cacheControl = "public, max-age=600";
+    cdn.cacheControl("public, max-age=600");
     resolver(F.NOW).refresh();
-    int before = cdn.requests.size();
+    int before = CdnLog.names(cdn).size();
     ManifestKeyResolver warm = resolver(F.NOW.plus(Duration.ofMinutes(9)));
     warm.resolve(current()).get(0).verify(ARTIFACT, F.current.sign(ARTIFACT));
     assertEquals(0, warm.requestCount());
-    assertEquals(before, cdn.requests.size());
+    assertEquals(before, CdnLog.names(cdn).size());
     assertEquals(ManifestSource.FRESH_CACHE, warm.lastResolution().orElseThrow().source());
     assertEquals("active-no-time", warm.lastResolution().orElseThrow().decision(F.current.keyId()).orElseThrow()
         .rule());
     ManifestKeyResolver stale = resolver(F.NOW.plus(Duration.ofMinutes(11)));
     stale.refresh();
     assertEquals(1, stale.requestCount());
-    assertEquals(before + 1, cdn.requests.size());
+    assertEquals(before + 1, CdnLog.names(cdn).size());
   }
 
   @Test
   void aHugeMaxAgeIsCappedAtOneDay() {
-    cdn.cacheControl = "max-age=31536000";
+    cdn.cacheControl("max-age=31536000");
     resolver(F.NOW).refresh();
     ManifestKeyResolver inADay = resolver(F.NOW.plus(Duration.ofHours(23)));
     inADay.refresh();
@@ -111,12 +112,12 @@ class ManifestKeyResolverCachingTest {
 
   @Test
   void noCacheOrNoHeaderRevalidatesEveryTime() {
-    cdn.cacheControl = "no-cache";
+    cdn.cacheControl("no-cache");
     resolver(F.NOW).refresh();
     ManifestKeyResolver again = resolver(F.NOW.plusSeconds(1));
     again.refresh();
     assertEquals(1, again.requestCount());
-    cdn.cacheControl = null;
+    cdn.cacheControl(null);
     ManifestKeyResolver plain = resolver(F.NOW.plusSeconds(2));
     plain.refresh();
     assertEquals(1, plain.requestCount());
@@ -124,8 +125,8 @@ class ManifestKeyResolverCachingTest {
 
   @Test
   void freshnessNeverOutlivesTheManifestExpiry() {
-    cdn.cacheControl = "max-age=86400";
-    cdn.etags = true;
+    cdn.cacheControl("max-age=86400");
+    cdn.etags(true);
     resolver(ManifestFixtures.EXPIRES.minusSeconds(60)).refresh();
     VerificationException e = assertThrows(VerificationException.class,
         () -> resolver(ManifestFixtures.EXPIRES.plusSeconds(1)).refresh());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.countersign.core.KeyNotFoundException;
 import dev.countersign.core.KeyQuery;
+import dev.countersign.testing.servers.TestKeyServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,8 +30,8 @@ class ManifestKeyResolverPgpTest {
     F.publish(site);
     byte[] keyring = "not really a keyring".getBytes(StandardCharsets.UTF_8);
     ResolverFixtures.write(site, "keyring-2026-08-01-" + FPR + ".gpg", keyring);
-    try (LoopbackCdn cdn = new LoopbackCdn(site)) {
-      ManifestKeyResolver r = ManifestKeyResolver.builder(cdn.baseUrl()).trustRoot(F.v1)
+    try (TestKeyServer cdn = CdnLog.serve(site)) {
+      ManifestKeyResolver r = ManifestKeyResolver.builder(cdn.url()).trustRoot(F.v1)
           .cacheDirectory(tmp.resolve("cache")).clock(Clock.fixed(F.NOW, ZoneOffset.UTC)).build();
       List<ManifestKey> found = r.resolvePgp(KeyQuery.builder().hint(FPR.toLowerCase()).build());
       assertEquals(1, found.size());

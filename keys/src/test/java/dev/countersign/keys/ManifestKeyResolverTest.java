@@ -12,6 +12,7 @@ import dev.countersign.core.KeyQuery;
 import dev.countersign.core.Signer;
 import dev.countersign.core.VerificationException;
 import dev.countersign.core.Verifier;
+import dev.countersign.testing.servers.TestKeyServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,14 +33,17 @@ class ManifestKeyResolverTest {
   @TempDir Path tmp;
   Path site;
   Path cache;
-  LoopbackCdn cdn;
+  TestKeyServer cdn;
+  /** The CDN's base URL, kept: tests stop the server to make it unreachable. */
+  String base;
 
   @BeforeEach
   void publish() {
     site = tmp.resolve("site");
     cache = tmp.resolve("cache");
     F.publish(site);
-    cdn = new LoopbackCdn(site);
+    cdn = CdnLog.serve(site);
+    base = cdn.url();
   }
 
   @AfterEach
@@ -48,7 +52,7 @@ class ManifestKeyResolverTest {
   }
 
   ManifestKeyResolver resolver(Instant now) {
-    return ManifestKeyResolver.builder(cdn.baseUrl()).trustRoot(F.v1).cacheDirectory(cache)
+    return ManifestKeyResolver.builder(base).trustRoot(F.v1).cacheDirectory(cache)
         .clock(Clock.fixed(now, ZoneOffset.UTC)).build();
   }
 
@@ -70,10 +74,10 @@ class ManifestKeyResolverTest {
     assertEquals(3, res.manifestVersion());
     assertEquals(ManifestSource.NETWORK, res.source());
     assertEquals("active-in-window", decision(r, F.current).rule());
-    assertEquals(List.of("keys.json", "2.keys.json"), cdn.requests);
+    assertEquals(List.of("keys.json", "2.keys.json"), CdnLog.names(cdn));
     assertTrue(Files.isRegularFile(cache.resolve("3.keys.json")));
     r.resolve(at(F.current, F.NOW));
-    assertEquals(2, cdn.requests.size(), "a warm resolver asks the CDN again only after maxAge");
+    assertEquals(2, CdnLog.names(cdn).size(), "a warm resolver asks the CDN again only after maxAge");
   }
 
   @Test
@@ -91,7 +95,7 @@ class ManifestKeyResolverTest {
 
   @Test
   void untimedRetiredKeysCanBeRefusedByPolicy() {
-    ManifestKeyResolver r = ManifestKeyResolver.builder(cdn.baseUrl()).trustRoot(F.v1).cacheDirectory(cache)
+    ManifestKeyResolver r = ManifestKeyResolver.builder(base).trustRoot(F.v1).cacheDirectory(cache)
         .acceptRetiredWithoutTime(false).clock(Clock.fixed(F.NOW, ZoneOffset.UTC)).build();
     assertTrue(r.resolve(KeyQuery.byKeyId(F.old.keyId())).isEmpty());
     assertEquals("retired-no-time-refused", decision(r, F.old).rule());

@@ -14,6 +14,7 @@ import dev.countersign.keys.testing.BcTsa;
 import dev.countersign.keys.testing.LoopbackTsa;
 import dev.countersign.keys.timestamp.TimestampClient;
 import dev.countersign.keys.timestamp.TimestampVerifier;
+import dev.countersign.testing.servers.TestKeyServer;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -64,8 +65,8 @@ class TimestampedRotationTest {
     }
     TimestampVerifier trusted = TimestampVerifier.builder().trustedRootsPem(past.rootPem()).build();
 
-    try (LoopbackCdn cdn = new LoopbackCdn(site)) {
-      ManifestKeyResolver resolver = ManifestKeyResolver.builder(cdn.baseUrl()).trustRoot(v1)
+    try (TestKeyServer cdn = CdnLog.serve(site)) {
+      ManifestKeyResolver resolver = ManifestKeyResolver.builder(cdn.url()).trustRoot(v1)
           .cacheDirectory(tmp.resolve("cache")).build();
       BlobVerifier verifier = BlobVerifier.of(resolver).withTrustedTimestamps(trusted);
 

@@ -14,6 +14,7 @@ import dev.countersign.core.VerificationCheck;
 import dev.countersign.core.VerificationException;
 import dev.countersign.core.keys.PemKeys;
 import dev.countersign.keys.internal.resolver.PublicKeyDownload;
+import dev.countersign.testing.servers.TestKeyServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
@@ -27,7 +28,7 @@ class UrlKeyProviderTest {
   static final byte[] ARTIFACT = "artifact".getBytes(StandardCharsets.UTF_8);
 
   @TempDir Path site;
-  LoopbackCdn cdn;
+  TestKeyServer cdn;
   Signer signer;
   byte[] pem;
 
@@ -36,7 +37,7 @@ class UrlKeyProviderTest {
     signer = Signers.of(ManifestFixtures.ec());
     pem = PemKeys.writePublicKey(signer.publicKey()).getBytes(StandardCharsets.US_ASCII);
     ResolverFixtures.write(site, "pubkey-2026-11-25.pem", pem);
-    cdn = new LoopbackCdn(site);
+    cdn = CdnLog.serve(site);
   }
 
   @AfterEach
@@ -45,7 +46,7 @@ class UrlKeyProviderTest {
   }
 
   String url() {
-    return cdn.baseUrl() + "pubkey-2026-11-25.pem";
+    return cdn.url() + "pubkey-2026-11-25.pem";
   }
 
   @Test
@@ -59,7 +60,7 @@ class UrlKeyProviderTest {
     KeyBackends backends = KeyBackends.discover();
     backends.verifier(url()).verify(ARTIFACT, signer.sign(ARTIFACT));
     backends.verifier(url() + "#sha256=" + PublicKeyDownload.sha256(pem)).verify(ARTIFACT, signer.sign(ARTIFACT));
-    assertEquals(1, cdn.requests.size(), "downloads are kept per URL");
+    assertEquals(1, CdnLog.names(cdn).size(), "downloads are kept per URL");
   }
 
   @Test
@@ -80,7 +81,7 @@ class UrlKeyProviderTest {
         () -> b.verifier("http://cdn.example.com/pubkey.pem")));
     assertThrows(InvalidInputException.class, () -> b.verifier(url() + "#sha256=abc"));
     assertThrows(InvalidInputException.class, () -> b.verifier(url() + "#md5=" + "00".repeat(16)));
-    assertThrows(KeyNotFoundException.class, () -> b.verifier(cdn.baseUrl() + "absent.pem"));
+    assertThrows(KeyNotFoundException.class, () -> b.verifier(cdn.url() + "absent.pem"));
     assertThrows(InvalidInputException.class, () -> b.signer(url(), null));
   }
 }

@@ -3,8 +3,8 @@ package dev.countersign.benchmarks.kms;
 import dev.countersign.core.SignatureAlgorithm;
 import dev.countersign.core.Signer;
 import dev.countersign.kms.aws.AwsKms;
-import dev.countersign.kms.aws.testing.LocalKms;
-import dev.countersign.kms.aws.testing.LoggedRequest;
+import dev.countersign.testing.servers.KmsRequest;
+import dev.countersign.testing.servers.TestKms;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kms.model.KeySpec;
 
 /**
- * AWS KMS signing cost, whole process: {@link AwsKms} through the real AWS SDK against {@link LocalKms} on
+ * AWS KMS signing cost, whole process: {@link AwsKms} through the real AWS SDK against {@link TestKms} on
  * 127.0.0.1 in this JVM. For a P-256 key (cosign's default) and an RSA-3072 key with RSASSA-PSS pinned it reports
  * (1) KMS calls per signature from the server's request log, including after the key cache's time to live,
  * (2) the bytes one signature of a generated 1 GiB stream puts on the wire, and (3) signatures per second and
@@ -39,13 +39,13 @@ public final class KmsBench {
 
   public static void main(String[] args) throws Exception {
     long measureMillis = args.length > 0 ? Long.parseLong(args[0]) * 1000 : 5_000;
-    // The JDK HTTP server under LocalKms leaves Nagle on by default: its separately written response head and body
+    // The JDK HTTP server under TestKms leaves Nagle on by default: its separately written response head and body
     // then meet the client's delayed ACK, and every call takes ~40-50 ms on loopback. Off unless set otherwise.
     if (System.getProperty(NODELAY) == null) {
       System.setProperty(NODELAY, "true");
     }
     machine();
-    try (LocalKms server = LocalKms.start()) {
+    try (TestKms server = TestKms.start()) {
       MovableClock clock = new MovableClock();
       try (AwsKms kms = AwsKms.builder().endpointOverride(URI.create(server.endpoint()))
           .region(Region.of(server.region()))
@@ -60,7 +60,7 @@ public final class KmsBench {
     System.out.printf("%nload average at the end: %s%n", loadAverage());
   }
 
-  private static void bench(LocalKms server, AwsKms kms, MovableClock clock, String label, String alias,
+  private static void bench(TestKms server, AwsKms kms, MovableClock clock, String label, String alias,
                             KeySpec spec, SignatureAlgorithm pinned, long measureMillis) throws Exception {
     String ref = "awskms:///alias/" + alias;
     kms.keys().create(alias, spec);
@@ -85,10 +85,10 @@ public final class KmsBench {
     start = System.nanoTime();
     byte[] signature = signer.sign(new GeneratedStream(GIB, 42));
     double seconds = (System.nanoTime() - start) / 1e9;
-    List<LoggedRequest> requests = server.requests();
+    List<KmsRequest> requests = server.requests();
     System.out.printf("2. 1 GiB generated stream: %.2f s (%.0f MiB/s), signature %d bytes, %d request(s):%n",
         seconds, 1024 / seconds, signature.length, requests.size());
-    for (LoggedRequest r : requests) {
+    for (KmsRequest r : requests) {
       System.out.printf("   %s: request body %d B, request line + headers ~%d B, response body %d B, HTTP %d%n",
           r.operation(), r.requestBodyBytes(), r.requestHeaderBytes(), r.responseBodyBytes(), r.status());
     }
@@ -117,9 +117,9 @@ public final class KmsBench {
     }
   }
 
-  private static Map<String, Integer> counts(List<LoggedRequest> requests) {
+  private static Map<String, Integer> counts(List<KmsRequest> requests) {
     Map<String, Integer> out = new TreeMap<>();
-    for (LoggedRequest r : requests) {
+    for (KmsRequest r : requests) {
       out.merge(r.operation() + (r.succeeded() ? "" : " (HTTP " + r.status() + ")"), 1, Integer::sum);
     }
     return out;
@@ -139,7 +139,7 @@ public final class KmsBench {
       }
     }
     System.out.printf("# KmsBench%n%nmachine: %s, %d CPUs, Java %s, max heap %d MiB; load average at the start: %s;"
-        + " LocalKms %s=%s%n", cpu, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+        + " TestKms %s=%s%n", cpu, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
         Runtime.getRuntime().maxMemory() >> 20, loadAverage(), NODELAY, System.getProperty(NODELAY));
   }
 

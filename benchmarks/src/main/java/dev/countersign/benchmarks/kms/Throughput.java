@@ -1,7 +1,7 @@
 package dev.countersign.benchmarks.kms;
 
 import dev.countersign.core.Signer;
-import dev.countersign.kms.aws.testing.LocalKms;
+import dev.countersign.testing.servers.TestKms;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.function.Supplier;
 /**
  * Signatures per second with N threads for a fixed time after a warm-up, with per-signature latency percentiles.
  * Each thread signs a 1 KiB blob in a loop with the signer {@code signers} gives it (one shared signer, or one
- * each). LocalKms's request log is cleared every 500 ms meanwhile, so that its growth does not slow the server.
+ * each). TestKms's request log is cleared every 500 ms meanwhile, so that its growth does not slow the server.
  */
 final class Throughput {
   /** One run's result; latencies in milliseconds. */
@@ -26,7 +26,7 @@ final class Throughput {
 
   private Throughput() {}
 
-  static Result run(LocalKms server, int threads, String label, Supplier<Signer> signers, long warmupMillis,
+  static Result run(TestKms server, int threads, String label, Supplier<Signer> signers, long warmupMillis,
                     long measureMillis) throws InterruptedException {
     byte[] blob = new byte[1024];
     new Random(7).nextBytes(blob);
@@ -90,7 +90,7 @@ final class Throughput {
         all.length == 0 ? 0 : all[all.length - 1] / 1e6);
   }
 
-  private static void idle(LocalKms server, long millis) throws InterruptedException {
+  private static void idle(TestKms server, long millis) throws InterruptedException {
     long end = System.currentTimeMillis() + millis;
     while (System.currentTimeMillis() < end) {
       Thread.sleep(Math.min(500, Math.max(1, end - System.currentTimeMillis())));

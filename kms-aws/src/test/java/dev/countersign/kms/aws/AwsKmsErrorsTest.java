@@ -12,7 +12,7 @@ import dev.countersign.core.InvalidInputException;
 import dev.countersign.core.KeyNotFoundException;
 import dev.countersign.core.Signer;
 import dev.countersign.core.Verifiers;
-import dev.countersign.kms.aws.testing.LocalKms;
+import dev.countersign.testing.servers.TestKms;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 class AwsKmsErrorsTest {
   @RegisterExtension
-  static final LocalKms LOCAL = LocalKms.start();
+  static final TestKms LOCAL = TestKms.start();
   private static final String SECRET = "s3cr3tAccessKeyValue";
   private static final byte[] DATA = "data".getBytes(StandardCharsets.UTF_8);
 
@@ -67,7 +67,7 @@ class AwsKmsErrorsTest {
   void disabledKeyIsANonRetryableBackendError() {
     String ref = alias("ECC_NIST_P256");
     String arn = LOCAL.keyArn(ref.substring(10));
-    try (AwsKms kms = kms(); KmsClient admin = LOCAL.client()) {
+    try (AwsKms kms = kms(); KmsClient admin = LocalAwsKms.admin(LOCAL)) {
       Signer signer = kms.signer(ref);
       admin.disableKey(b -> b.keyId(arn));
       BackendException atSign = fails(BackendException.class, () -> signer.sign(DATA), arn, "is disabled");
@@ -82,7 +82,7 @@ class AwsKmsErrorsTest {
   void pendingDeletionIsANonRetryableBackendError() {
     String ref = alias("ECC_NIST_P256");
     String arn = LOCAL.keyArn(ref.substring(10));
-    try (AwsKms kms = kms(); KmsClient admin = LOCAL.client()) {
+    try (AwsKms kms = kms(); KmsClient admin = LocalAwsKms.admin(LOCAL)) {
       Signer signer = kms.signer(ref);
       admin.scheduleKeyDeletion(b -> b.keyId(arn).pendingWindowInDays(7));
       BackendException atSign = fails(BackendException.class, () -> signer.sign(DATA), arn, "pending deletion");
@@ -191,7 +191,7 @@ class AwsKmsErrorsTest {
 
   @Test
   void aSuppliedClientMustMatchAnArnsRegionAndEndpoint() {
-    try (KmsClient client = LOCAL.client();
+    try (KmsClient client = LocalAwsKms.admin(LOCAL);
         AwsKms kms = AwsKms.builder().client(() -> client).build()) {
       String other = "awskms:///arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
       fails(InvalidInputException.class, () -> kms.signer(other), "eu-west-1", LOCAL.region());
@@ -205,7 +205,7 @@ class AwsKmsErrorsTest {
   @Test
   void builderRefusesASupplierWithClientSettings() {
     assertThrows(InvalidInputException.class,
-        () -> AwsKms.builder().client(LOCAL::client).region(Region.US_EAST_1).build());
+        () -> AwsKms.builder().client(() -> LocalAwsKms.admin(LOCAL)).region(Region.US_EAST_1).build());
     assertThrows(InvalidInputException.class, () -> AwsKms.builder().endpointOverride(URI.create("relative")));
     assertThrows(InvalidInputException.class, () -> AwsKms.builder().publicKeyCacheTtl(Duration.ofSeconds(-1)));
     assertThrows(InvalidInputException.class, () -> AwsKms.builder().apiCallTimeout(Duration.ZERO));

@@ -22,7 +22,7 @@ import dev.countersign.core.blob.BlobSignature;
 import dev.countersign.core.blob.BlobSigner;
 import dev.countersign.core.blob.BlobVerifier;
 import dev.countersign.core.keys.PemKeys;
-import dev.countersign.kms.aws.testing.LocalKms;
+import dev.countersign.testing.servers.TestKms;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.kms.model.Tag;
 
 class AwsKmsKeysTest {
   @RegisterExtension
-  static final LocalKms LOCAL = LocalKms.start();
+  static final TestKms LOCAL = TestKms.start();
   private static final byte[] DATA = "release-1.0.tar.gz".getBytes(StandardCharsets.UTF_8);
 
   private static String uniqueAlias() {
@@ -56,7 +56,7 @@ class AwsKmsKeysTest {
   @Test
   void createMakesATaggedSignVerifyKeyBehindTheAlias() {
     String alias = uniqueAlias();
-    try (AwsKms kms = LocalAwsKms.of(LOCAL); KmsClient admin = LOCAL.client()) {
+    try (AwsKms kms = LocalAwsKms.of(LOCAL); KmsClient admin = LocalAwsKms.admin(LOCAL)) {
       Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       String arn = kms.keys().create(alias);
       assertEquals(arn, LOCAL.keyArn(alias));
@@ -100,7 +100,7 @@ class AwsKmsKeysTest {
   void rotationKeepsOldSignaturesVerifiableAndHistoryListsNewestFirst() {
     String alias = uniqueAlias();
     String ref = "awskms:///" + alias;
-    try (AwsKms kms = LocalAwsKms.of(LOCAL); KmsClient admin = LOCAL.client()) {
+    try (AwsKms kms = LocalAwsKms.of(LOCAL); KmsClient admin = LocalAwsKms.admin(LOCAL)) {
       String first = kms.keys().create(alias);
       BlobSignature oldSig = BlobSigner.of(kms.signer(ref)).sign(DATA);
       String oldPem = kms.keys().publicKeyPem(ref);
@@ -146,7 +146,7 @@ class AwsKmsKeysTest {
   @Test
   void historyStopsAtKeysNotTaggedForTheAlias() {
     String alias = uniqueAlias();
-    try (AwsKms kms = LocalAwsKms.of(LOCAL); KmsClient admin = LOCAL.client()) {
+    try (AwsKms kms = LocalAwsKms.of(LOCAL); KmsClient admin = LocalAwsKms.admin(LOCAL)) {
       String first = kms.keys().create(alias);
       String second = kms.keys().rotate(alias);
       admin.tagResource(b -> b.keyId(first).tags(Tag.builder().tagKey(AwsKmsKeys.TAG_ALIAS).tagValue("alias/else")

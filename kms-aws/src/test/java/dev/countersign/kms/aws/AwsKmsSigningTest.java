@@ -20,8 +20,8 @@ import dev.countersign.core.Verifiers;
 import dev.countersign.core.blob.BlobSignature;
 import dev.countersign.core.blob.BlobSigner;
 import dev.countersign.core.keys.PemKeys;
-import dev.countersign.kms.aws.testing.LocalKms;
-import dev.countersign.kms.aws.testing.LoggedRequest;
+import dev.countersign.testing.servers.KmsRequest;
+import dev.countersign.testing.servers.TestKms;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AwsKmsSigningTest {
   @RegisterExtension
-  static final LocalKms LOCAL = LocalKms.start();
+  static final TestKms LOCAL = TestKms.start();
 
   @TempDir
   Path tmp;
@@ -105,7 +105,7 @@ class AwsKmsSigningTest {
       assertEquals(2, LOCAL.count("DescribeKey"));
       assertEquals(2, LOCAL.count("GetPublicKey"));
       assertEquals(8, LOCAL.count("Sign"));
-      for (LoggedRequest r : LOCAL.requests()) {
+      for (KmsRequest r : LOCAL.requests()) {
         assertTrue(r.succeeded(), r.toString());
       }
     }
@@ -119,7 +119,7 @@ class AwsKmsSigningTest {
       Signer signer = kms.signer(ref);
       LOCAL.clearRequests();
       byte[] sig = signer.sign(new PseudoRandomStream(size, 7));
-      List<LoggedRequest> signs = LOCAL.requests("Sign");
+      List<KmsRequest> signs = LOCAL.requests("Sign");
       assertEquals(1, signs.size());
       assertTrue(signs.get(0).requestBodyBytes() < 1024, "Sign body: " + signs.get(0).requestBodyBytes());
       assertEquals(1, LOCAL.requests().size(), "nothing but one Sign request");

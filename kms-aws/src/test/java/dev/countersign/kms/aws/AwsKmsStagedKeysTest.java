@@ -13,7 +13,7 @@ import dev.countersign.core.PasswordSource;
 import dev.countersign.core.SignatureAlgorithm;
 import dev.countersign.core.Verifiers;
 import dev.countersign.core.spi.StagedKey;
-import dev.countersign.kms.aws.testing.LocalKms;
+import dev.countersign.testing.servers.TestKms;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.kms.model.Tag;
 /** Staged keys for ceremonies: created disabled and without the alias, enabled and aliased on activation. */
 class AwsKmsStagedKeysTest {
   @RegisterExtension
-  static final LocalKms LOCAL = LocalKms.start();
+  static final TestKms LOCAL = TestKms.start();
   private static final byte[] DATA = "manifest v2".getBytes(StandardCharsets.UTF_8);
 
   private static KeyState state(KmsClient admin, String arn) {
@@ -41,7 +41,7 @@ class AwsKmsStagedKeysTest {
   @Test
   void stagedKeyCannotSignAndTheAliasMovesOnlyOnActivation() {
     String alias = "alias/staged-" + System.nanoTime();
-    try (AwsKms kms = LocalAwsKms.of(LOCAL); KmsClient admin = LOCAL.client()) {
+    try (AwsKms kms = LocalAwsKms.of(LOCAL); KmsClient admin = LocalAwsKms.admin(LOCAL)) {
       KeyBackends backends = KeyBackends.builder().register(new AwsKmsKeyProvider(kms)).build();
       String old = kms.keys().create(alias);
       StagedKey staged = backends.stage("awskms:///" + alias, SignatureAlgorithm.ECDSA_P256_SHA256);

@@ -14,7 +14,7 @@ import dev.countersign.core.KeyNotFoundException;
 import dev.countersign.core.SignatureAlgorithm;
 import dev.countersign.core.Verifiers;
 import dev.countersign.core.keys.TinkKeyset;
-import dev.countersign.kms.aws.testing.LocalKms;
+import dev.countersign.testing.servers.TestKms;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.kms.KmsClient;
 
 class AwsKmsTinkTest {
   @RegisterExtension
-  static final LocalKms LOCAL = LocalKms.start();
+  static final TestKms LOCAL = TestKms.start();
   private static final byte[] AD = "keyset for release signing".getBytes(StandardCharsets.UTF_8);
 
   private static String symmetricArn() {
@@ -63,7 +63,7 @@ class AwsKmsTinkTest {
   void associatedDataIsTheTinkEncryptionContext() throws Exception {
     String arn = symmetricArn();
     byte[] plaintext = "secret".getBytes(StandardCharsets.UTF_8);
-    try (AwsKms kms = LocalAwsKms.of(LOCAL); KmsClient admin = LOCAL.client()) {
+    try (AwsKms kms = LocalAwsKms.of(LOCAL); KmsClient admin = LocalAwsKms.admin(LOCAL)) {
       byte[] ct = kms.aead("aws-kms://" + arn).encrypt(plaintext, AD);
       // decryptable with the encryption context Tink's AWS KMS integration uses, and only with it
       byte[] pt = admin.decrypt(b -> b.ciphertextBlob(SdkBytes.fromByteArray(ct))

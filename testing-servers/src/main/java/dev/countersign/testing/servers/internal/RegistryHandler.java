@@ -3,13 +3,8 @@ package dev.countersign.testing.servers.internal;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.countersign.testing.servers.Fault;
-import dev.countersign.testing.servers.RecordedRequest;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,7 +57,7 @@ public final class RegistryHandler implements HttpHandler {
     Fault fault = log.next(method, path);
     if (fault != null && fault.kind() == Fault.Kind.CONNECTION_RESET) {
       record(exchange, 0);
-      throw new Abort();
+      throw new Exchanges.Abort();
     }
     Reply reply;
     if (fault != null && fault.kind() == Fault.Kind.STATUS) {
@@ -154,55 +149,10 @@ public final class RegistryHandler implements HttpHandler {
       exchange.close();
       return;
     }
-    exchange.sendResponseHeaders(reply.status, body.length == 0 ? -1 : body.length);
-    OutputStream out = exchange.getResponseBody();
-    if (fault != null && fault.kind() == Fault.Kind.TRUNCATED_BODY) {
-      out.write(body, 0, body.length / 2);
-      out.flush();
-      throw new Abort();
-    }
-    if (fault != null && fault.kind() == Fault.Kind.SLOW_BODY) {
-      for (int off = 0; off < body.length; off += 1024) {
-        sleep(fault);
-        out.write(body, off, Math.min(1024, body.length - off));
-        out.flush();
-      }
-    } else {
-      out.write(body);
-    }
-    out.close();
-    exchange.close();
-  }
-
-  private static void sleep(Fault fault) {
-    try {
-      Thread.sleep(fault.delayPerChunk().toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Abort();
-    }
+    Exchanges.send(exchange, reply.status, body, fault);
   }
 
   private void record(HttpExchange exchange, int status) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT),
-        k.equalsIgnoreCase("Authorization") ? v.stream().map(RegistryHandler::scheme).toList() : List.copyOf(v)));
-    String query = exchange.getRequestURI().getRawQuery();
-    log.add(new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-        query == null ? "" : query, headers, status));
-  }
-
-  private static String scheme(String authorization) {
-    int space = authorization.indexOf(' ');
-    return space < 0 ? "(redacted)" : authorization.substring(0, space) + " (redacted)";
-  }
-
-  /** Thrown out of the handler so that the JDK server closes the connection without completing the response. */
-  private static final class Abort extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    Abort() {
-      super("connection closed on purpose", null, false, false);
-    }
+    log.add(Exchanges.recorded(exchange, status));
   }
 }
