@@ -102,6 +102,25 @@ class ManifestKeyResolverTest {
   }
 
   @Test
+  void anActiveKeyPastItsWindowCountsAsRetiredWhenThereIsNoSigningTime() {
+    Instant afterWindow = Instant.parse("2027-03-01T00:00:00Z");
+    ManifestKeyResolver lenient = resolver(afterWindow);
+    assertEquals(1, lenient.resolve(KeyQuery.byKeyId(F.current.keyId())).size());
+    assertEquals("window-ended-no-time", decision(lenient, F.current).rule());
+    ManifestKeyResolver strict = ManifestKeyResolver.builder(base).trustRoot(F.v1).cacheDirectory(cache)
+        .acceptRetiredWithoutTime(false).clock(Clock.fixed(afterWindow, ZoneOffset.UTC)).build();
+    assertTrue(strict.resolve(KeyQuery.byKeyId(F.current.keyId())).isEmpty());
+    assertEquals("window-ended-no-time-refused", decision(strict, F.current).rule());
+    assertEquals("active-no-time", decision(resolverAt(F.NOW, F.current), F.current).rule());
+  }
+
+  private ManifestKeyResolver resolverAt(Instant now, Signer key) {
+    ManifestKeyResolver r = resolver(now);
+    r.resolve(KeyQuery.byKeyId(key.keyId()));
+    return r;
+  }
+
+  @Test
   void revokedKeyIsRefusedFromItsRevocationTime() {
     ManifestKeyResolver r = resolver(F.NOW);
     assertTrue(r.resolve(at(F.revoked, Instant.parse("2026-10-05T00:00:00Z"))).isEmpty());

@@ -17,8 +17,9 @@ import java.util.List;
  * key id or a published file name (a hint matching nothing is ignored: hints are not trusted). With a signing time
  * {@code t}: a key is refused when {@code t} is before its window ({@code not-yet-valid}), at or after its end
  * ({@code window-ended}), or at or after its revocation ({@code revoked}). Without a time: a key whose window has
- * not begun at {@code now} is refused, revoked keys are refused ({@code revoked-no-time}) and retired keys are
- * accepted unless the policy says otherwise. OpenPGP-fingerprint keys are not offered here ({@code pgp-not-here}):
+ * not begun at {@code now} is refused, revoked keys are refused ({@code revoked-no-time}) and retired keys (and
+ * active keys whose window ended before {@code now}: {@code window-ended-no-time}) are accepted unless the policy
+ * says otherwise. OpenPGP-fingerprint keys are not offered here ({@code pgp-not-here}):
  * they are verified through the PGP keyring path. Accepted keys come active first, then retired, then revoked.
  */
 public final class KeySelector {
@@ -120,6 +121,14 @@ public final class KeySelector {
               ? KeyDecision.accepted(k, "retired-no-time", "no signing time; retired keys accepted by policy")
               : KeyDecision.refused(k, "retired-no-time-refused", "no signing time; policy refuses retired keys");
         default:
+          if (k.validUntil().isPresent() && !now.isBefore(k.validUntil().get())) {
+            // Past its window but never retired: without a signing time it is a retired key in all but name.
+            return acceptRetiredWithoutTime
+                ? KeyDecision.accepted(k, "window-ended-no-time", "no signing time; window " + window
+                    + " ended; accepted by policy as a retired key")
+                : KeyDecision.refused(k, "window-ended-no-time-refused", "no signing time; window " + window
+                    + " ended; policy refuses retired keys");
+          }
           return KeyDecision.accepted(k, "active-no-time", "no signing time; active key");
       }
     }
