@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.countersign.testing.samples.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
@@ -20,7 +21,8 @@ class CleanupTest {
   void failingTestsStillLoseTheirLayoutsAndRegistry() {
     FailingSample.LAYOUTS.clear();
     FailingSample.REGISTRIES.clear();
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(FailingSample.class)).execute()
+    EngineTestKit.engine("junit-jupiter").configurationParameter(Samples.RUN, "true")
+        .selectors(selectClass(FailingSample.class)).execute()
         .testEvents().assertStatistics(s -> s.started(2).failed(2).succeeded(0));
 
     assertEquals(2, FailingSample.LAYOUTS.size());

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import dev.countersign.testing.samples.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.platform.testkit.engine.EngineTestKit;
@@ -28,7 +29,8 @@ class TestKeysTest {
     TestKeys.rsa3072();
     TestKeys.ed25519();
     int before = KeyFactory.generated();
-    EngineTestKit.engine("junit-jupiter").selectors(selectClass(ThousandTestsSample.class)).execute()
+    EngineTestKit.engine("junit-jupiter").configurationParameter(Samples.RUN, "true")
+        .selectors(selectClass(ThousandTestsSample.class)).execute()
         .testEvents().assertStatistics(s -> s.started(1000).succeeded(1000));
     assertEquals(before, KeyFactory.generated(), "1,000 tests must not generate a key");
   }

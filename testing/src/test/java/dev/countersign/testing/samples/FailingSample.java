@@ -8,10 +8,12 @@ import dev.countersign.testing.servers.TestRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.Test;
 
 /** Run by CleanupTest through EngineTestKit only: tests that fail or throw after the kit handed them resources. */
 @Countersign
+@EnabledIf("dev.countersign.testing.samples.Samples#runByEngineTestKit")
 public class FailingSample {
   public static final List<Path> LAYOUTS = new CopyOnWriteArrayList<>();
   public static final List<String> REGISTRIES = new CopyOnWriteArrayList<>();
