@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *   <li>{@link OciLayout}: an empty layout in a temporary directory, one per test (shared by its
  *       {@code @BeforeEach} methods), deleted after the test whatever its outcome;
  *   <li>{@link TestRegistry}: started on first use for the test class, emptied before each test (unless
- *       {@link Builder#keepRegistryStateBetweenTests()}), stopped after the class.
+ *       {@link Builder#keepRegistryStateBetweenTests()}), stopped after the class; a {@code @Nested} class uses
+ *       the one its enclosing class started.
  * </ul>
  *
  * <p>Servers and directories live in JUnit's extension store, which closes them when their test or class ends,

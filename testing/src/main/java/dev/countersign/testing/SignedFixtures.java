@@ -64,17 +64,28 @@ public final class SignedFixtures {
     DsseEnvelope envelope = DsseEnvelope.sign(signer, InTotoStatement.PAYLOAD_TYPE, statement.build().toJson());
     String bundle = SignedAttestation.of(envelope, signer.keyId()).bundleJson();
     Path manifest = root.resolve(MANIFEST);
+    Path tmp = null;
     try {
-      if (Files.isSymbolicLink(manifest)) {
-        throw new InvalidInputException("refusing symbolic link in fixtures: " + MANIFEST);
-      }
-      Path tmp = Files.createTempFile(root, ".fixtures", ".tmp");
+      tmp = Files.createTempFile(root, ".fixtures", ".tmp");
       Files.writeString(tmp, bundle, StandardCharsets.UTF_8);
       Files.move(tmp, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      tmp = null;
     } catch (IOException e) {
       throw new InvalidInputException("cannot write " + manifest + ": " + e.getMessage(), e);
+    } finally {
+      deleteQuietly(tmp);
     }
     return manifest;
+  }
+
+  private static void deleteQuietly(Path tmp) {
+    if (tmp != null) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the write already failed; that failure is the one reported
+      }
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -67,6 +68,15 @@ class ExtensionTest {
           .build(client.repository(registry.host() + "/app"), "v1");
     }
     assertTrue(registry.requestCount() > 0);
+  }
+
+  @Nested
+  class Inner {
+    @Test
+    void nestedClassesUseTheEnclosingClassRegistryEmptied(TestRegistry registry) {
+      assertSame(first, registry);
+      assertEquals(0, registry.requestCount(), "state leaked into the nested test");
+    }
   }
 
   @Test

@@ -121,6 +121,16 @@ class SignedFixturesTest {
   }
 
   @Test
+  void refusesAManifestThatIsASymlink(@TempDir Path dir, @TempDir Path outside) throws IOException {
+    fixtures(dir);
+    Files.createSymbolicLink(dir.resolve(SignedFixtures.MANIFEST), Files.writeString(outside.resolve("m"), "{}"));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> SignedFixtures.sign(dir, key.signer()));
+    assertTrue(e.getMessage().contains("symbolic link in fixtures: " + SignedFixtures.MANIFEST), e.getMessage());
+    assertEquals("{}", Files.readString(outside.resolve("m")), "the link target must not be written");
+  }
+
+  @Test
   void refusesAManifestNamingPathsOutsideTheDirectory(@TempDir Path dir) throws IOException {
     fixtures(dir);
     for (String bad : List.of("../a.txt", "/etc/passwd", "json/../a.txt", "./a.txt", "json//b.json", "a\\b")) {
