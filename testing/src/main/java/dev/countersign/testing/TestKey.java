@@ -88,6 +88,7 @@ public final class TestKey {
    * and {@code dir/cosign.pub}, and returns the private key file.
    */
   public Path writeCosignKeyPair(Path dir, char[] password) {
+    Objects.requireNonNull(password, "password");
     try {
       CosignKeyFiles files = CosignKeys.export(keys, password);
       write(dir.resolve("cosign.pub"), files.publicKeyPem());
