@@ -51,6 +51,19 @@ class SignedFixturesTest {
   }
 
   @Test
+  void namesWithSpacesAndHiddenFilesRoundTrip(@TempDir Path dir) throws IOException {
+    Path sub = Files.createDirectories(dir.resolve("dir with space"));
+    Files.writeString(sub.resolve("name (1).txt"), "u");
+    Files.writeString(dir.resolve(".hidden"), "h");
+    SignedFixtures.sign(dir, key.signer());
+    assertTrue(SignedFixtures.check(dir, key.verifier()).passed());
+    Files.writeString(sub.resolve("name (1).txt"), "changed");
+    FixturesMismatchError e = assertThrows(FixturesMismatchError.class,
+        () -> SignedFixtures.verify(dir, key.verifier()));
+    assertTrue(e.getMessage().contains("1 changed: dir with space/name (1).txt"), e.getMessage());
+  }
+
+  @Test
   void resigningReplacesTheManifestWhichIsNotAFixture(@TempDir Path dir) throws IOException {
     SignedFixtures.sign(fixtures(dir), key.signer());
     SignedFixtures.sign(dir, key.signer());
