@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       HelmCommand.class,
       SbomCommand.class,
       KeysCommand.class,
+      FixturesCommand.class,
     })
 final class CountersignCommand implements Runnable {
   private final CliEnvironment env;
