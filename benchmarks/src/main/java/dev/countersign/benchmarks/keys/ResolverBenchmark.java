@@ -1,5 +1,6 @@
 package dev.countersign.benchmarks.keys;
 
+import dev.countersign.core.KeyQuery;
 import dev.countersign.core.KeyResolver;
 import dev.countersign.core.Verifiers;
 import dev.countersign.core.blob.BlobVerifier;
@@ -25,8 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * A blob signature (ECDSA P-256, 1 KiB) verified with the key given directly ({@code plainKey}) against the same
  * verification with the key chosen by a warm {@link ManifestKeyResolver} over a loopback CDN holding a 3-version
- * manifest chain ({@code manifestWarm}), in the same run. Tear-down fails the run when the warm resolver made any
- * request after its first resolution.
+ * manifest chain ({@code manifestWarm}), in the same run; and the key lookup alone on both sides
+ * ({@code plainResolveOnly}, {@code manifestResolveOnly}), since the signature check dominates and its noise hides
+ * microseconds. Tear-down fails the run when the warm resolver made any request after its first resolution.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -40,6 +42,9 @@ public class ResolverBenchmark {
   private String signature;
   private BlobVerifier plain;
   private BlobVerifier manifest;
+  private KeyResolver plainResolver;
+  private ManifestKeyResolver manifestResolver;
+  private KeyQuery query;
   private int requestsAfterFirstResolution;
 
   @Setup(Level.Trial)
@@ -48,10 +53,12 @@ public class ResolverBenchmark {
     blob = new byte[1024];
     new Random(42).nextBytes(blob);
     signature = Base64.getEncoder().encodeToString(cdn.signer().sign(blob));
-    plain = BlobVerifier.of(KeyResolver.of(Verifiers.of(cdn.signer().publicKey())));
-    ManifestKeyResolver resolver = ManifestKeyResolver.builder(cdn.url()).trustRoot(cdn.trustRoot())
+    plainResolver = KeyResolver.of(Verifiers.of(cdn.signer().publicKey()));
+    plain = BlobVerifier.of(plainResolver);
+    manifestResolver = ManifestKeyResolver.builder(cdn.url()).trustRoot(cdn.trustRoot())
         .cacheDirectory(cdn.newCacheDirectory()).maxAge(Duration.ofHours(1)).build();
-    manifest = BlobVerifier.of(resolver);
+    manifest = BlobVerifier.of(manifestResolver);
+    query = KeyQuery.byKeyId(cdn.signer().keyId());
     manifestWarm(); // the one cold resolution: keys.json and the intermediate 2.keys.json
     requestsAfterFirstResolution = cdn.requests();
   }
@@ -64,6 +71,18 @@ public class ResolverBenchmark {
   @Benchmark
   public Object manifestWarm() {
     return manifest.verifySignature(new ByteArrayInputStream(blob), signature);
+  }
+
+  /** The key lookup alone, fixed key: what {@code plainKey} spends before the signature check. */
+  @Benchmark
+  public Object plainResolveOnly() {
+    return plainResolver.resolve(query);
+  }
+
+  /** The key lookup alone, warm manifest: window and status rules over the cached verified manifest. */
+  @Benchmark
+  public Object manifestResolveOnly() {
+    return manifestResolver.resolve(query);
   }
 
   @TearDown(Level.Trial)
