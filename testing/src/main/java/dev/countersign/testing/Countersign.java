@@ -10,8 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Registers {@link CountersignExtension} with its defaults on a test class: test methods, constructors and
- * lifecycle methods may then take {@link TestKey}, {@link TestPgpKey}, {@link dev.countersign.oci.OciLayout} and
- * {@link dev.countersign.testing.servers.TestRegistry} parameters.
+ * lifecycle methods may then take {@link TestKey}, {@link TestPgpKey}, {@link dev.countersign.oci.OciLayout},
+ * {@link dev.countersign.testing.servers.TestRegistry}, {@link dev.countersign.testing.servers.TestKms} and
+ * {@link dev.countersign.testing.servers.TestKeyServer} parameters.
  *
  * <pre>{@code
  * @Countersign

@@ -1,11 +1,15 @@
 package dev.countersign.testing;
 
 import dev.countersign.oci.OciLayout;
-import dev.countersign.testing.internal.RegistryResource;
+import dev.countersign.testing.internal.ServerResource;
 import dev.countersign.testing.internal.TempLayout;
+import dev.countersign.testing.servers.TestKeyServer;
+import dev.countersign.testing.servers.TestKms;
 import dev.countersign.testing.servers.TestRegistry;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -23,7 +27,14 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       {@code @BeforeEach} methods), deleted after the test whatever its outcome;
  *   <li>{@link TestRegistry}: started on first use for the test class, emptied before each test (unless
  *       {@link Builder#keepRegistryStateBetweenTests()}), stopped after the class; a {@code @Nested} class uses
- *       the one its enclosing class started.
+ *       the one its enclosing class started;
+ *   <li>{@link TestKms}: a local AWS KMS, started on first use for the test class; before each test it waits for
+ *       requests in flight, drops unconsumed faults and clears its request log (keys and aliases stay: TestKms
+ *       cannot forget them) unless {@link Builder#keepKmsStateBetweenTests()}; stopped after the class;
+ *   <li>{@link TestKeyServer}: a key server (empty unless its factory gives it files), started on first use for
+ *       the test class; {@linkplain TestKeyServer#reset() reset} before each test (put files, header changes,
+ *       faults and the request log forgotten) unless {@link Builder#keepKeyServerStateBetweenTests()}; stopped
+ *       after the class.
  * </ul>
  *
  * <p>Servers and directories live in JUnit's extension store, which closes them when their test or class ends,
@@ -38,11 +49,16 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 public final class CountersignExtension implements ParameterResolver, BeforeEachCallback {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(CountersignExtension.class);
-  private static final Set<Class<?>> TYPES =
-      Set.of(TestKey.class, TestPgpKey.class, OciLayout.class, TestRegistry.class);
+  private static final Set<Class<?>> TYPES = Set.of(TestKey.class, TestPgpKey.class, OciLayout.class,
+      TestRegistry.class, TestKms.class, TestKeyServer.class);
+  private static final Duration KMS_IDLE_WAIT = Duration.ofSeconds(10);
 
   private final Supplier<TestRegistry> registryFactory;
+  private final Supplier<TestKms> kmsFactory;
+  private final Supplier<TestKeyServer> keyServerFactory;
   private final boolean resetRegistry;
+  private final boolean resetKms;
+  private final boolean resetKeyServer;
 
   /** The defaults, as {@link Countersign @Countersign} registers it: an anonymous registry, reset per test. */
   public CountersignExtension() {
@@ -51,7 +67,11 @@ public final class CountersignExtension implements ParameterResolver, BeforeEach
 
   private CountersignExtension(Builder b) {
     this.registryFactory = b.registryFactory;
+    this.kmsFactory = b.kmsFactory;
+    this.keyServerFactory = b.keyServerFactory;
     this.resetRegistry = b.resetRegistry;
+    this.resetKms = b.resetKms;
+    this.resetKeyServer = b.resetKeyServer;
   }
 
   public static Builder builder() {
@@ -78,25 +98,49 @@ public final class CountersignExtension implements ParameterResolver, BeforeEach
       return context.getStore(NAMESPACE).getOrComputeIfAbsent(TempLayout.class, k -> TempLayout.create(),
           TempLayout.class).layout();
     }
-    return registry(classContext(context));
+    ExtensionContext classContext = classContext(context);
+    if (type == TestKms.class) {
+      return server(classContext, TestKms.class, () -> made(kmsFactory, "kms"), CountersignExtension::resetKms);
+    }
+    if (type == TestKeyServer.class) {
+      return server(classContext, TestKeyServer.class, () -> made(keyServerFactory, "keyServer").start(),
+          TestKeyServer::reset);
+    }
+    return server(classContext, TestRegistry.class, () -> made(registryFactory, "registry").start(),
+        TestRegistry::reset);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    if (!resetRegistry) {
-      return;
-    }
-    RegistryResource r = classContext(context).getStore(NAMESPACE).get(RegistryResource.class,
-        RegistryResource.class);
+    ExtensionContext.Store store = classContext(context).getStore(NAMESPACE);
+    resetIfStarted(resetRegistry, store, TestRegistry.class);
+    resetIfStarted(resetKms, store, TestKms.class);
+    resetIfStarted(resetKeyServer, store, TestKeyServer.class);
+  }
+
+  private static void resetIfStarted(boolean enabled, ExtensionContext.Store store, Class<?> type) {
+    ServerResource<?> r = enabled ? store.get(type, ServerResource.class) : null;
     if (r != null) {
-      r.registry().reset();
+      r.reset();
     }
   }
 
-  private TestRegistry registry(ExtensionContext classContext) {
-    return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(RegistryResource.class,
-        k -> new RegistryResource(Objects.requireNonNull(registryFactory.get(), "registry factory returned null")),
-        RegistryResource.class).registry();
+  /** The class's server of {@code type}, started by {@code factory} on first use; the store closes it. */
+  private static <T extends AutoCloseable> T server(ExtensionContext classContext, Class<T> type,
+      Supplier<T> factory, Consumer<T> reset) {
+    ServerResource<?> r = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(type,
+        k -> new ServerResource<>(factory.get(), reset), ServerResource.class);
+    return type.cast(r.server());
+  }
+
+  private static <T> T made(Supplier<T> factory, String name) {
+    return Objects.requireNonNull(factory.get(), () -> "the " + name + " factory returned null");
+  }
+
+  private static void resetKms(TestKms kms) {
+    kms.awaitIdle(KMS_IDLE_WAIT); // a request delayed in the previous test must not land in this one's log
+    kms.resetFaults();
+    kms.clearRequests();
   }
 
   /** The context of the innermost test class: servers live as long as it. */
@@ -111,7 +155,11 @@ public final class CountersignExtension implements ParameterResolver, BeforeEach
   /** Options of a {@link CountersignExtension}. */
   public static final class Builder {
     private Supplier<TestRegistry> registryFactory = TestRegistry::anonymous;
+    private Supplier<TestKms> kmsFactory = TestKms::start;
+    private Supplier<TestKeyServer> keyServerFactory = () -> TestKeyServer.builder().build();
     private boolean resetRegistry = true;
+    private boolean resetKms = true;
+    private boolean resetKeyServer = true;
 
     private Builder() {}
 
@@ -124,6 +172,36 @@ public final class CountersignExtension implements ParameterResolver, BeforeEach
     /** Keeps the registry's repositories between the tests of a class (default: emptied before each test). */
     public Builder keepRegistryStateBetweenTests() {
       this.resetRegistry = false;
+      return this;
+    }
+
+    /**
+     * Makes the per-class KMS (default {@link TestKms#start()}, region us-east-1), e.g. {@code () ->
+     * TestKms.start("eu-west-1")}; the factory runs on first use and may create keys and aliases.
+     */
+    public Builder kms(Supplier<TestKms> factory) {
+      this.kmsFactory = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    /** Keeps the KMS's armed faults and request log between the tests of a class (default: dropped, cleared). */
+    public Builder keepKmsStateBetweenTests() {
+      this.resetKms = false;
+      return this;
+    }
+
+    /**
+     * Makes the per-class key server (default: an empty one under "/"), e.g. {@code () ->
+     * TestKeyServer.builder().directory(site).maxAge(Duration.ofMinutes(5)).build()}; started on first use.
+     */
+    public Builder keyServer(Supplier<TestKeyServer> factory) {
+      this.keyServerFactory = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    /** Keeps files put on the key server, its faults and its request log between tests (default: reset). */
+    public Builder keepKeyServerStateBetweenTests() {
+      this.resetKeyServer = false;
       return this;
     }
 

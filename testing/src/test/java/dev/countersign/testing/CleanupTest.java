@@ -12,15 +12,18 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import dev.countersign.testing.samples.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 class CleanupTest {
   @Test
-  void failingTestsStillLoseTheirLayoutsAndRegistry() {
+  void failingTestsStillLoseTheirLayoutsAndServers() {
     FailingSample.LAYOUTS.clear();
     FailingSample.REGISTRIES.clear();
+    FailingSample.KMS.clear();
+    FailingSample.KEY_SERVERS.clear();
     EngineTestKit.engine("junit-jupiter").configurationParameter(Samples.RUN, "true")
         .selectors(selectClass(FailingSample.class)).execute()
         .testEvents().assertStatistics(s -> s.started(2).failed(2).succeeded(0));
@@ -32,12 +35,17 @@ class CleanupTest {
       assertFalse(Files.exists(layout.getParent()), layout.getParent() + " was not deleted");
     }
     assertEquals(FailingSample.REGISTRIES.get(0), FailingSample.REGISTRIES.get(1), "one registry per class");
-    URI url = URI.create(FailingSample.REGISTRIES.get(0));
-    assertThrows(ConnectException.class, () -> {
-      try (Socket s = new Socket(url.getHost(), url.getPort())) {
-        s.getOutputStream().write(1);
-      }
-    }, "the registry still listens on " + url);
+    assertEquals(1, FailingSample.KMS.size());
+    assertEquals(1, FailingSample.KEY_SERVERS.size());
+    for (String server : List.of(FailingSample.REGISTRIES.get(0), FailingSample.KMS.get(0),
+        FailingSample.KEY_SERVERS.get(0))) {
+      URI url = URI.create(server);
+      assertThrows(ConnectException.class, () -> {
+        try (Socket s = new Socket(url.getHost(), url.getPort())) {
+          s.getOutputStream().write(1);
+        }
+      }, "a server still listens on " + url);
+    }
   }
 
   @Test

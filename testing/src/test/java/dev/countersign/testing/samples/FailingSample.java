@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.countersign.oci.OciLayout;
 import dev.countersign.testing.Countersign;
+import dev.countersign.testing.servers.TestKeyServer;
+import dev.countersign.testing.servers.TestKms;
 import dev.countersign.testing.servers.TestRegistry;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.Test;
 public class FailingSample {
   public static final List<Path> LAYOUTS = new CopyOnWriteArrayList<>();
   public static final List<String> REGISTRIES = new CopyOnWriteArrayList<>();
+  public static final List<String> KMS = new CopyOnWriteArrayList<>();
+  public static final List<String> KEY_SERVERS = new CopyOnWriteArrayList<>();
 
   @Test
   void failsAnAssertion(OciLayout layout, TestRegistry registry) {
@@ -26,9 +30,11 @@ public class FailingSample {
   }
 
   @Test
-  void throwsAnException(OciLayout layout, TestRegistry registry) {
+  void throwsAnException(OciLayout layout, TestRegistry registry, TestKms kms, TestKeyServer keyServer) {
     LAYOUTS.add(layout.path());
     REGISTRIES.add(registry.url());
+    KMS.add(kms.endpoint());
+    KEY_SERVERS.add(keyServer.url());
     throw new IllegalStateException("throwing on purpose");
   }
 }
