@@ -30,6 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * directory by the JDK's HTTP server on 127.0.0.1 with a request counter. {@link #signer()} holds the active key.
  */
 final class PublishedChain implements AutoCloseable {
+  static {
+    // The JDK server writes a response's head and body separately; without TCP_NODELAY each request waits ~40 ms
+    // for the client's delayed ACK, which would be measured as the resolver's time (TestKeyServer does the same).
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final Path dir;
   private final HttpServer server;
   private final AtomicInteger requests = new AtomicInteger();

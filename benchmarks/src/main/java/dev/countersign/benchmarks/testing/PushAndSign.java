@@ -30,9 +30,6 @@ public final class PushAndSign {
   private PushAndSign() {}
 
   public static void main(String[] args) {
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true"); // as TestRegistry's users get it from TestKms etc.
-    }
     String target = args.length > 0 ? args[0] : "in-process";
     int n = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     Duration confirmDelay = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);

@@ -3,10 +3,9 @@ package dev.countersign.testing.servers;
 import com.sun.net.httpserver.HttpServer;
 import dev.countersign.testing.servers.internal.KeyFiles;
 import dev.countersign.testing.servers.internal.KeyServerHandler;
+import dev.countersign.testing.servers.internal.LoopbackHttp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +74,7 @@ public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback,
       return this;
     }
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      server = LoopbackHttp.create(64);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1", e);
     }

@@ -1,11 +1,10 @@
 package dev.countersign.testing.servers;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.countersign.testing.servers.internal.LoopbackHttp;
 import dev.countersign.testing.servers.internal.kms.KmsEngine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -48,14 +47,6 @@ public final class TestKms implements AutoCloseable, BeforeAllCallback, BeforeEa
   public static final String ACCOUNT_ID = "111122223333";
   private static final AtomicInteger THREADS = new AtomicInteger();
 
-  static {
-    // The JDK server writes a response's head and body separately; with Nagle's algorithm on, the body waits
-    // for the client's delayed ACK (~40 ms per call). Read once, when the server's config class loads.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
   private final KmsEngine engine;
   private final HttpServer server;
   private final ExecutorService executor;
@@ -66,7 +57,7 @@ public final class TestKms implements AutoCloseable, BeforeAllCallback, BeforeEa
   private TestKms(String region) {
     engine = new KmsEngine(region, ACCOUNT_ID);
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      server = LoopbackHttp.create(64);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind TestKms to 127.0.0.1", e);
     }

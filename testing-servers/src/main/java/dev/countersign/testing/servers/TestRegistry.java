@@ -1,12 +1,11 @@
 package dev.countersign.testing.servers;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.countersign.testing.servers.internal.LoopbackHttp;
 import dev.countersign.testing.servers.internal.RegistryConfig;
 import dev.countersign.testing.servers.internal.RegistryHandler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,7 +62,7 @@ public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, 
       return this;
     }
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      server = LoopbackHttp.create(64);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on 127.0.0.1", e);
     }
