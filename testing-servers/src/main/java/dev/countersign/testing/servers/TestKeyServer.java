@@ -1,11 +1,8 @@
 package dev.countersign.testing.servers;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.countersign.testing.servers.internal.KeyFiles;
 import dev.countersign.testing.servers.internal.KeyServerHandler;
-import dev.countersign.testing.servers.internal.LoopbackHttp;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.countersign.testing.servers.internal.ServerRunner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -44,13 +38,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
     AfterEachCallback, AutoCloseable {
-  private static final AtomicInteger THREADS = new AtomicInteger();
   private final KeyServerHandler handler;
   private final String basePath;
   private final boolean resetBeforeEachTest;
-  private HttpServer server;
-  private ExecutorService executor;
-  private boolean perTest;
+  private final ServerRunner runner = new ServerRunner("test-key-server");
 
   private TestKeyServer(Builder b) {
     this.basePath = b.basePath;
@@ -69,37 +60,20 @@ public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback,
   }
 
   /** Starts listening; a no-op when running. */
-  public synchronized TestKeyServer start() {
-    if (server != null) {
-      return this;
+  public TestKeyServer start() {
+    if (runner.start(handler)) {
     }
-    try {
-      server = LoopbackHttp.create(64);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1", e);
-    }
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "test-key-server-" + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", handler);
-    server.start();
     return this;
   }
 
+
   /** Stops the server and forgets run-time state (see {@link #reset()}). */
   @Override
-  public synchronized void close() {
-    if (server != null) {
-      server.stop(0);
-      executor.shutdownNow();
-      server = null;
-      executor = null;
-    }
+  public void close() {
+    runner.stop();
     reset();
   }
+
 
   /**
    * Back to the builder's files and headers; forgets files put since, header changes, stale answers, logged
@@ -122,11 +96,8 @@ public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback,
   }
 
   /** The base URL, e.g. {@code http://127.0.0.1:PORT/keys/} (always ending in "/"). */
-  public synchronized String url() {
-    if (server == null) {
-      throw new IllegalStateException("the key server is not started");
-    }
-    return "http://127.0.0.1:" + server.getAddress().getPort() + basePath;
+  public String url() {
+    return "http://127.0.0.1:" + runner.port() + basePath;
   }
 
   /** The URL of file {@code name}, e.g. {@code url("keys.json")}. */
@@ -188,11 +159,7 @@ public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback,
 
   /** The oldest request not taken yet; fails when every logged request was taken. */
   public RecordedRequest takeRequest() {
-    RecordedRequest r = handler.log().take();
-    if (r == null) {
-      throw new IllegalStateException("no request left to take (" + requestCount() + " received)");
-    }
-    return r;
+    return handler.log().takeOrFail();
   }
 
   @Override
@@ -207,28 +174,22 @@ public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback,
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    synchronized (this) {
-      if (server == null) {
-        perTest = true;
-        start();
-      }
-    }
+    runner.startForTest(handler);
     if (resetBeforeEachTest) {
       reset();
     }
   }
 
   @Override
-  public synchronized void afterEach(ExtensionContext context) {
-    if (perTest) {
-      perTest = false;
-      close();
+  public void afterEach(ExtensionContext context) {
+    if (runner.stopAfterTest()) {
+      reset();
     }
   }
 
   @Override
   public synchronized String toString() {
-    return "TestKeyServer[" + (server == null ? "stopped" : url()) + "]";
+    return "TestKeyServer[" + (runner.running() ? url() : "stopped") + "]";
   }
 
   private static String requireName(String name) {

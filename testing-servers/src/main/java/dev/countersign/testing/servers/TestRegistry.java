@@ -1,15 +1,9 @@
 package dev.countersign.testing.servers;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.countersign.testing.servers.internal.LoopbackHttp;
 import dev.countersign.testing.servers.internal.RegistryConfig;
 import dev.countersign.testing.servers.internal.RegistryHandler;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.countersign.testing.servers.internal.ServerRunner;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -32,13 +26,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
     AfterEachCallback, AutoCloseable {
-  private static final AtomicInteger THREADS = new AtomicInteger();
   private final RegistryConfig config;
   private final boolean resetBeforeEachTest;
   private final RegistryHandler handler;
-  private HttpServer server;
-  private ExecutorService executor;
-  private boolean perTest;
+  private final ServerRunner runner = new ServerRunner("test-registry");
 
   private TestRegistry(Builder b) {
     this.config = new RegistryConfig(b.user, b.password, b.bearer, b.maxManifestBytes, b.maxBlobBytes,
@@ -57,38 +48,21 @@ public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, 
   }
 
   /** Starts listening; a no-op when running. */
-  public synchronized TestRegistry start() {
-    if (server != null) {
-      return this;
+  public TestRegistry start() {
+    if (runner.start(handler)) {
+      handler.baseUrl(url());
     }
-    try {
-      server = LoopbackHttp.create(64);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on 127.0.0.1", e);
-    }
-    executor = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "test-registry-" + THREADS.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
-    server.setExecutor(executor);
-    server.createContext("/", handler);
-    server.start();
-    handler.baseUrl(url());
     return this;
   }
 
+
   /** Stops the server and forgets all state. */
   @Override
-  public synchronized void close() {
-    if (server != null) {
-      server.stop(0);
-      executor.shutdownNow();
-      server = null;
-      executor = null;
-    }
+  public void close() {
+    runner.stop();
     handler.reset();
   }
+
 
   /** Forgets all repositories, blobs, uploads, logged requests and armed faults; the server keeps running. */
   public void reset() {
@@ -96,11 +70,8 @@ public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, 
   }
 
   /** {@code 127.0.0.1:PORT}, the registry part of image references. */
-  public synchronized String host() {
-    if (server == null) {
-      throw new IllegalStateException("the registry is not started");
-    }
-    return "127.0.0.1:" + server.getAddress().getPort();
+  public String host() {
+    return "127.0.0.1:" + runner.port();
   }
 
   /** {@code http://127.0.0.1:PORT}. */
@@ -140,11 +111,7 @@ public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, 
 
   /** The oldest request not taken yet; fails when every logged request was taken. */
   public RecordedRequest takeRequest() {
-    RecordedRequest r = handler.log().take();
-    if (r == null) {
-      throw new IllegalStateException("no request left to take (" + requestCount() + " received)");
-    }
-    return r;
+    return handler.log().takeOrFail();
   }
 
   @Override
@@ -159,28 +126,22 @@ public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, 
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    synchronized (this) {
-      if (server == null) {
-        perTest = true;
-        start();
-      }
-    }
+    runner.startForTest(handler);
     if (resetBeforeEachTest) {
       reset();
     }
   }
 
   @Override
-  public synchronized void afterEach(ExtensionContext context) {
-    if (perTest) {
-      perTest = false;
-      close();
+  public void afterEach(ExtensionContext context) {
+    if (runner.stopAfterTest()) {
+      reset();
     }
   }
 
   @Override
   public String toString() {
-    return "TestRegistry[" + (server == null ? "stopped" : url()) + ", " + config + "]";
+    return "TestRegistry[" + (runner.running() ? url() : "stopped") + ", " + config + "]";
   }
 
   /** Options of a {@link TestRegistry}. */

@@ -31,6 +31,15 @@ public final class RequestLog {
     return taken < requests.size() ? requests.get(taken++) : null;
   }
 
+  /** The oldest request not taken yet; fails when every logged request was taken. */
+  public synchronized RecordedRequest takeOrFail() {
+    RecordedRequest r = take();
+    if (r == null) {
+      throw new IllegalStateException("no request left to take (" + count() + " received)");
+    }
+    return r;
+  }
+
   public synchronized void enqueue(Fault fault) {
     faults.add(fault);
     remaining.add(fault.times());
