@@ -5,6 +5,8 @@ import dev.countersign.core.KeyBackends;
 import dev.countersign.core.SignatureAlgorithm;
 import dev.countersign.core.keys.CosignKeys;
 import dev.countersign.core.keys.KeyGeneration;
+import dev.countersign.core.keys.TinkKey;
+import dev.countersign.core.keys.TinkKeyset;
 import dev.countersign.core.spi.StagedKey;
 import dev.countersign.keys.KeyManifest;
 import dev.countersign.keys.ceremony.Draft;
@@ -24,14 +26,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code keys rotate --dir DIR (--kms awskms:///alias/NAME | --type file | --type pgp) --output-file DRAFT}. */
+/**
+ * {@code keys rotate --dir DIR (--kms awskms:///alias/NAME | --type file | --type tink --keyset FILE | --type pgp)
+ * --output-file DRAFT}.
+ */
 @Command(name = "rotate", mixinStandardHelpOptions = true,
     description = {"Propose the next signing key in one step: it is valid from the current key's end minus the "
         + "overlap (not before now) for the validity, and the current active key is retired at its end.",
         "--kms creates the KMS key now but DISABLED and without the alias; keys publish enables it and moves the "
             + "alias only after a threshold signed. --type file writes DRAFT-without-.json.key (cosign format, "
             + "password from COSIGN_PASSWORD or a prompt) and .pub next to the draft; --type pgp writes the new OpenPGP key's "
-            + "secret keyring DRAFT-without-.json.secring.gpg (passphrase likewise; empty: unprotected)."})
+            + "secret keyring DRAFT-without-.json.secring.gpg (passphrase likewise; empty: unprotected). "
+            + "--type tink --keyset FILE adds a new primary key to a copy of that cleartext Tink keyset, written to "
+            + "DRAFT-without-.json.keyset.json; FILE itself is left as it is, so the new key signs only once the "
+            + "team swaps the files after keys publish."})
 final class KeysRotateCommand implements Callable<Integer> {
   @ParentCommand
   KeysCommand parent;
@@ -47,9 +55,14 @@ final class KeysRotateCommand implements Callable<Integer> {
     String kms;
 
     @Option(names = "--type", paramLabel = "TYPE",
-        description = "file: a new ECDSA P-256 key in a cosign.key file; pgp: a new OpenPGP key")
+        description = "file: a new ECDSA P-256 key in a cosign.key file; tink: a new primary key in a copy of "
+            + "the --keyset; pgp: a new OpenPGP key")
     String type;
   }
+
+  @Option(names = "--keyset", paramLabel = "FILE",
+      description = "with --type tink: the cleartext Tink keyset (JSON, as Tinkey writes it) to rotate")
+  Path keyset;
 
   @Option(names = "--pgp-user-id", paramLabel = "'NAME <EMAIL>'", description = "user id of a new PGP key")
   String pgpUserId;
@@ -118,10 +131,39 @@ final class KeysRotateCommand implements Callable<Integer> {
     return draft;
   }
 
+  /**
+   * A new primary key of the keyset's current algorithm, in a copy written to PREFIX.keyset.json (owner-only); the
+   * old keys stay in it, enabled, so their signatures keep verifying with the keyset.
+   */
+  private Draft rotateTink(RotationPolicy policy, KeyManifest current, Instant now) {
+    if (keyset == null) {
+      throw new InvalidInputException("--type tink needs --keyset FILE, the cleartext Tink keyset to rotate");
+    }
+    TinkKeyset rotated = TinkKeyset.readCleartext(CliFiles.readAll(keyset)).rotate();
+    Path out = Path.of(prefix() + ".keyset.json");
+    try {
+      Files.createFile(out, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(out, rotated.toCleartextJson());
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw new InvalidInputException(out + " already exists");
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      throw new InvalidInputException("cannot write " + out + ": " + e.getMessage(), e);
+    }
+    TinkKey next = rotated.primaryKey();
+    Draft draft = policy.rotate(current, next.publicKey(), next.algorithm(), null, now);
+    parent.err().println("Rotated Tink keyset written to " + out + " (new primary key " + next.tinkKeyId() + ", key id "
+        + next.keyId() + "); " + keyset + " is unchanged: replace it with " + out + " after keys publish");
+    return draft;
+  }
+
   @Override
   public Integer call() {
     if (Files.exists(output)) {
       throw new InvalidInputException(output + " already exists; refusing to overwrite a draft");
+    }
+    if (keyset != null && !"tink".equals(backend.type)) {
+      throw new InvalidInputException("--keyset goes with --type tink");
     }
     RotationPolicy policy = RotationPolicy.of(KeysOptions.duration(validity, "--validity"),
         KeysOptions.duration(overlap, "--overlap"));
@@ -148,12 +190,15 @@ final class KeysRotateCommand implements Callable<Integer> {
       }
       parent.err().println("Private key of the new signing key written to " + out.privateKey());
       parent.err().println("Public key written to " + out.publicKey());
+    } else if ("tink".equals(backend.type)) {
+      draft = rotateTink(policy, current, now);
     } else if ("pgp".equals(backend.type)) {
       draft = rotatePgp(policy, current, now);
     } else {
-      throw new InvalidInputException("--type must be file or pgp (or use --kms awskms:///alias/NAME), got '"
+      throw new InvalidInputException("--type must be file, tink or pgp (or use --kms awskms:///alias/NAME), got '"
           + backend.type + "'");
     }
+
     draft.write(output);
     draft.summary().forEach(parent.out()::println);
     parent.err().println("Draft of version " + draft.manifest().version() + " written to " + output

@@ -101,6 +101,42 @@ class KeysCeremonyCommandsTest {
   }
 
   @Test
+  void rotateATinkKeysetAddsANewPrimaryToACopyAndPublishesItsPublicKey() throws Exception {
+    publishFirst();
+    Path keyset = tmp.resolve("release.keyset.json");
+    Files.writeString(keyset, dev.countersign.core.keys.TinkKeyset.generate(
+        dev.countersign.core.SignatureAlgorithm.ECDSA_P256_SHA256).toCleartextJson());
+    String before = Files.readString(keyset);
+    Cli.Result rotated = Cli.run("keys", "rotate", "--dir", pub.toString(), "--type", "tink", "--keyset",
+        keyset.toString(), "--output-file", f("rotate.json")).expect(0);
+    Path copy = tmp.resolve("rotate.keyset.json");
+    assertTrue(rotated.err().contains("Rotated Tink keyset written to " + copy), rotated.err());
+    assertEquals(before, Files.readString(keyset), "the keyset in use is not touched before quorum");
+    dev.countersign.core.keys.TinkKeyset next = dev.countersign.core.keys.TinkKeyset.readCleartext(
+        Files.readAllBytes(copy));
+    assertEquals(2, next.keys().size());
+
+    Cli.withPassword(PW, "keys", "sign", "--key", f("m1.key"), f("rotate.json")).expect(0);
+    Cli.withPassword(PW, "keys", "sign", "--key", f("m2.key"), f("rotate.json")).expect(0);
+    Cli.run("keys", "publish", "--dir", pub.toString(), f("rotate.json")).expect(0);
+    ManifestKey added = KeyManifest.parse(Files.readAllBytes(pub.resolve("keys.json"))).keys().get(1);
+    assertEquals(next.primaryKey().keyId(), added.keyId());
+
+    // the rotated keyset signs with its new primary; the published pem verifies that signature
+    Path blob = Files.writeString(tmp.resolve("artifact.txt"), "release 2\n");
+    Cli.run("sign-blob", "--key", copy.toString(), "--output-signature", f("a.sig"), blob.toString()).expect(0);
+    Cli.run("verify-blob", "--key", pub.resolve(added.files().get(0)).toString(), "--signature", f("a.sig"),
+        blob.toString()).expect(0);
+
+    Cli.Result noKeyset = Cli.run("keys", "rotate", "--dir", pub.toString(), "--type", "tink", "--output-file",
+        f("other.json")).expect(2);
+    assertTrue(noKeyset.err().contains("--type tink needs --keyset"), noKeyset.err());
+    Cli.Result stray = Cli.run("keys", "rotate", "--dir", pub.toString(), "--type", "file", "--keyset",
+        keyset.toString(), "--output-file", f("other.json")).expect(2);
+    assertTrue(stray.err().contains("--keyset goes with --type tink"), stray.err());
+  }
+
+  @Test
   void rotateWithAFileKeyRetiresTheCurrentKey() throws Exception {
     publishFirst();
     KeyManifest v1 = KeyManifest.parse(Files.readAllBytes(pub.resolve("keys.json")));
