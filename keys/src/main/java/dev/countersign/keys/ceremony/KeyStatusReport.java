@@ -39,7 +39,10 @@ public final class KeyStatusReport {
       return key;
     }
 
-    /** {@code active}, {@code pending}, {@code expired}, {@code retired} or {@code revoked}. */
+    /**
+     * {@code active}, {@code pending}, {@code expired}, {@code retiring until <end>} (retired, window not over),
+     * {@code retired} or {@code revoked}.
+     */
     public String state() {
       return state;
     }
@@ -73,6 +76,11 @@ public final class KeyStatusReport {
     Objects.requireNonNull(now, "now");
     List<Entry> out = new ArrayList<>();
     for (ManifestKey k : manifest.keys()) {
+      if (k.status() == KeyStatus.RETIRED && k.validUntil().isPresent() && now.isBefore(k.validUntil().get())) {
+        // Retired by a rotation but its window runs on: it still verifies (and its holder may still sign) until then.
+        out.add(new Entry(k, "retiring until " + k.validUntil().get(), OptionalLong.empty()));
+        continue;
+      }
       if (k.status() != KeyStatus.ACTIVE) {
         out.add(new Entry(k, k.status().id(), OptionalLong.empty()));
         continue;

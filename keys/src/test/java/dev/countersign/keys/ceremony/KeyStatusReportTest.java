@@ -55,8 +55,11 @@ class KeyStatusReportTest {
     Instant at = Instant.parse("2027-02-01T00:00:00Z");
     KeyManifest v2 = RotationPolicy.defaults().rotate(v1, CeremonyFixtures.ed25519().getPublic(), at).manifest();
     KeyStatusReport r = KeyStatusReport.of(v2, RotationPolicy.defaults(), at);
-    assertEquals("retired", r.entries().get(0).state());
+    // rotated early: the old key's window still runs until 2027-02-23, the new key's starts 2027-02-09
+    assertEquals("retiring until 2027-02-23T00:00:00Z", r.entries().get(0).state());
     assertEquals(OptionalLong.empty(), r.entries().get(0).daysUntilRotationDue());
+    assertEquals("retired", KeyStatusReport.of(v2, RotationPolicy.defaults(), Instant.parse("2027-02-23T00:00:00Z"))
+        .entries().get(0).state());
     assertEquals("pending", r.entries().get(1).state());
     // new key 2027-02-09 .. 2027-05-10, due 2027-04-26: 84 days after 2027-02-01
     assertEquals(OptionalLong.of(84), r.daysUntilRotationDue());
