@@ -29,8 +29,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       {@link Builder#keepRegistryStateBetweenTests()}), stopped after the class; a {@code @Nested} class uses
  *       the one its enclosing class started;
  *   <li>{@link TestKms}: a local AWS KMS, started on first use for the test class; before each test it waits for
- *       requests in flight, drops unconsumed faults and clears its request log (keys and aliases stay: TestKms
- *       cannot forget them) unless {@link Builder#keepKmsStateBetweenTests()}; stopped after the class;
+ *       requests in flight and {@link TestKms#reset() resets} it to the keys and aliases its factory made (later
+ *       keys, alias moves and state changes undone; faults and request log cleared) unless
+ *       {@link Builder#keepKmsStateBetweenTests()}; stopped after the class;
  *   <li>{@link TestKeyServer}: a key server (empty unless its factory gives it files), started on first use for
  *       the test class; {@linkplain TestKeyServer#reset() reset} before each test (put files, header changes,
  *       faults and the request log forgotten) unless {@link Builder#keepKeyServerStateBetweenTests()}; stopped
@@ -100,7 +101,8 @@ public final class CountersignExtension implements ParameterResolver, BeforeEach
     }
     ExtensionContext classContext = classContext(context);
     if (type == TestKms.class) {
-      return server(classContext, TestKms.class, () -> made(kmsFactory, "kms"), CountersignExtension::resetKms);
+      return server(classContext, TestKms.class, () -> made(kmsFactory, "kms").baseline(),
+          CountersignExtension::resetKms);
     }
     if (type == TestKeyServer.class) {
       return server(classContext, TestKeyServer.class, () -> made(keyServerFactory, "keyServer").start(),
@@ -139,8 +141,7 @@ public final class CountersignExtension implements ParameterResolver, BeforeEach
 
   private static void resetKms(TestKms kms) {
     kms.awaitIdle(KMS_IDLE_WAIT); // a request delayed in the previous test must not land in this one's log
-    kms.resetFaults();
-    kms.clearRequests();
+    kms.reset(); // back to the keys the factory made
   }
 
   /** The context of the innermost test class: servers live as long as it. */

@@ -174,6 +174,27 @@ public final class TestKms implements AutoCloseable, BeforeAllCallback, BeforeEa
   }
 
   /** Drops every injected fault not yet consumed and turns throttling off. */
+  /**
+   * Remembers the keys and aliases that exist now (with their state and tags) as the state {@link #reset()} returns
+   * to; until called, that state is "no keys".
+   */
+  public TestKms baseline() {
+    engine.baseline();
+    return this;
+  }
+
+  /**
+   * Back to the {@link #baseline()}: keys and aliases created since are forgotten, the baseline keys' state and tags
+   * are put back; armed faults and the request log are cleared too. Requests still in flight are not waited for
+   * (see {@link #awaitIdle}).
+   */
+  public TestKms reset() {
+    engine.restoreBaseline();
+    resetFaults();
+    clearRequests();
+    return this;
+  }
+
   public TestKms resetFaults() {
     engine.resetFaults();
     return this;

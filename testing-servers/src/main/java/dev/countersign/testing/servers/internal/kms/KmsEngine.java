@@ -118,6 +118,16 @@ public final class KmsEngine {
     faults.garbagePublicKeyNext();
   }
 
+  /** See {@link KmsState#baseline()}. */
+  public void baseline() {
+    state.baseline();
+  }
+
+  /** See {@link KmsState#restore()}. */
+  public void restoreBaseline() {
+    state.restore();
+  }
+
   public void resetFaults() {
     faults.reset();
   }

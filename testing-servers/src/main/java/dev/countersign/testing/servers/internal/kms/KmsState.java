@@ -29,6 +29,25 @@ final class KmsState {
   private final Map<String, LocalKey> keys = new LinkedHashMap<>();
   private final Map<String, Alias> aliases = new LinkedHashMap<>();
 
+  private Map<String, LocalKey.Saved> baselineKeys = Map.of();
+  private Map<String, Alias> baselineAliases = Map.of();
+
+  /** Remembers the keys (with their state and tags) and aliases now as what {@link #restore()} returns to. */
+  synchronized void baseline() {
+    Map<String, LocalKey.Saved> saved = new LinkedHashMap<>();
+    keys.forEach((id, key) -> saved.put(id, key.save()));
+    baselineKeys = saved;
+    baselineAliases = new LinkedHashMap<>(aliases);
+  }
+
+  /** Forgets keys and aliases made since {@link #baseline()} and puts the baseline keys' state and tags back. */
+  synchronized void restore() {
+    keys.keySet().retainAll(baselineKeys.keySet());
+    baselineKeys.forEach((id, saved) -> keys.get(id).restore(saved));
+    aliases.clear();
+    aliases.putAll(baselineAliases);
+  }
+
   KmsState(String region, String accountId) {
     this.region = region;
     this.accountId = accountId;

@@ -42,6 +42,22 @@ final class LocalKey {
     this.secretKey = secretKey;
   }
 
+  /** The mutable part of a key (lifecycle state, deletion schedule, tags), for {@link KmsState#baseline()}. */
+  record Saved(State state, Instant deletionDate, int pendingWindowInDays, Map<String, String> tags) {
+  }
+
+  Saved save() {
+    return new Saved(state, deletionDate, pendingWindowInDays, Map.copyOf(tags));
+  }
+
+  void restore(Saved saved) {
+    state = saved.state();
+    deletionDate = saved.deletionDate();
+    pendingWindowInDays = saved.pendingWindowInDays();
+    tags.clear();
+    tags.putAll(saved.tags());
+  }
+
   String id() {
     return id;
   }
