@@ -29,9 +29,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *       {@link Builder#keepRegistryStateBetweenTests()}), stopped after the class; a {@code @Nested} class uses
  *       the one its enclosing class started;
  *   <li>{@link TestKms}: a local AWS KMS, started on first use for the test class; before each test it waits for
- *       requests in flight and {@link TestKms#reset() resets} it to the keys and aliases its factory made (later
- *       keys, alias moves and state changes undone; faults and request log cleared) unless
- *       {@link Builder#keepKmsStateBetweenTests()}; stopped after the class;
+ *       requests in flight and {@link TestKms#reset() resets} it to the keys and aliases it had when the class's
+ *       first test began (made by the factory or a {@code @BeforeAll} method; later keys, alias moves and state
+ *       changes undone; faults and request log cleared) unless {@link Builder#keepKmsStateBetweenTests()};
+ *       stopped after the class;
  *   <li>{@link TestKeyServer}: a key server (empty unless its factory gives it files), started on first use for
  *       the test class; {@linkplain TestKeyServer#reset() reset} before each test (put files, header changes,
  *       faults and the request log forgotten) unless {@link Builder#keepKeyServerStateBetweenTests()}; stopped
@@ -99,17 +100,16 @@ public final class CountersignExtension implements ParameterResolver, BeforeEach
       return context.getStore(NAMESPACE).getOrComputeIfAbsent(TempLayout.class, k -> TempLayout.create(),
           TempLayout.class).layout();
     }
-    ExtensionContext classContext = classContext(context);
     if (type == TestKms.class) {
-      return server(classContext, TestKms.class, () -> made(kmsFactory, "kms").baseline(),
-          CountersignExtension::resetKms);
+      return server(context, TestKms.class, () -> made(kmsFactory, "kms").baseline(),
+          CountersignExtension::settleKms, CountersignExtension::resetKms);
     }
     if (type == TestKeyServer.class) {
-      return server(classContext, TestKeyServer.class, () -> made(keyServerFactory, "keyServer").start(),
-          TestKeyServer::reset);
+      return server(context, TestKeyServer.class, () -> made(keyServerFactory, "keyServer").start(),
+          TestKeyServer::reset, TestKeyServer::reset);
     }
-    return server(classContext, TestRegistry.class, () -> made(registryFactory, "registry").start(),
-        TestRegistry::reset);
+    return server(context, TestRegistry.class, () -> made(registryFactory, "registry").start(),
+        TestRegistry::reset, TestRegistry::reset);
   }
 
   @Override
@@ -123,15 +123,20 @@ public final class CountersignExtension implements ParameterResolver, BeforeEach
   private static void resetIfStarted(boolean enabled, ExtensionContext.Store store, Class<?> type) {
     ServerResource<?> r = enabled ? store.get(type, ServerResource.class) : null;
     if (r != null) {
-      r.reset();
+      r.beforeTest();
     }
   }
 
-  /** The class's server of {@code type}, started by {@code factory} on first use; the store closes it. */
-  private static <T extends AutoCloseable> T server(ExtensionContext classContext, Class<T> type,
-      Supplier<T> factory, Consumer<T> reset) {
-    ServerResource<?> r = classContext.getStore(NAMESPACE).getOrComputeIfAbsent(type,
-        k -> new ServerResource<>(factory.get(), reset), ServerResource.class);
+  /**
+   * The class's server of {@code type}, started by {@code factory} on first use (in a test, or at class level for a
+   * {@code @BeforeAll} method); the store closes it. Before the class's first test {@code settle} runs, before the
+   * others {@code reset}.
+   */
+  private static <T extends AutoCloseable> T server(ExtensionContext context, Class<T> type, Supplier<T> factory,
+      Consumer<T> settle, Consumer<T> reset) {
+    boolean inTest = context.getTestMethod().isPresent();
+    ServerResource<?> r = classContext(context).getStore(NAMESPACE).getOrComputeIfAbsent(type,
+        k -> new ServerResource<>(factory.get(), inTest, settle, reset), ServerResource.class);
     return type.cast(r.server());
   }
 
@@ -139,9 +144,16 @@ public final class CountersignExtension implements ParameterResolver, BeforeEach
     return Objects.requireNonNull(factory.get(), () -> "the " + name + " factory returned null");
   }
 
+  /** Before the first test: what the factory and any {@code @BeforeAll} method made becomes the baseline. */
+  private static void settleKms(TestKms kms) {
+    kms.awaitIdle(KMS_IDLE_WAIT);
+    kms.baseline().resetFaults().clearRequests();
+  }
+
+  /** Before every later test: back to the baseline. */
   private static void resetKms(TestKms kms) {
     kms.awaitIdle(KMS_IDLE_WAIT); // a request delayed in the previous test must not land in this one's log
-    kms.reset(); // back to the keys the factory made
+    kms.reset();
   }
 
   /** The context of the innermost test class: servers live as long as it. */
