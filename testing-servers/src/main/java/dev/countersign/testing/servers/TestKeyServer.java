@@ -1,22 +1,17 @@
 package dev.countersign.testing.servers;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.countersign.testing.servers.internal.KeyFiles;
 import dev.countersign.testing.servers.internal.KeyServerHandler;
-import dev.countersign.testing.servers.internal.ServerRunner;
+import dev.countersign.testing.servers.internal.RequestLog;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Published keys, keyrings and {@code keys.json} manifests served over HTTP on 127.0.0.1 (ephemeral port) as a
@@ -36,16 +31,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>As a JUnit 5 extension on a static field it starts before the class and stops after it; on an instance field
  * around each test. Or call {@link #start()} and {@link #close()} yourself.
  */
-public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-    AfterEachCallback, AutoCloseable {
+public final class TestKeyServer extends LoopbackTestServer<TestKeyServer> {
   private final KeyServerHandler handler;
   private final String basePath;
-  private final boolean resetBeforeEachTest;
-  private final ServerRunner runner = new ServerRunner("test-key-server");
 
   private TestKeyServer(Builder b) {
+    super("test-key-server", b.resetBeforeEachTest);
     this.basePath = b.basePath;
-    this.resetBeforeEachTest = b.resetBeforeEachTest;
     this.handler = new KeyServerHandler(new KeyServerHandler.Options(b.basePath, b.cacheControl, b.etags,
         b.acceptPut, b.maxPutBytes), new KeyFiles(b.directory, b.files));
   }
@@ -59,28 +51,23 @@ public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback,
     return builder().directory(directory).build();
   }
 
-  /** Starts listening; a no-op when running. */
-  public TestKeyServer start() {
-    if (runner.start(handler)) {
-    }
-    return this;
-  }
-
-
-  /** Stops the server and forgets run-time state (see {@link #reset()}). */
-  @Override
-  public void close() {
-    runner.stop();
-    reset();
-  }
-
-
   /**
    * Back to the builder's files and headers; forgets files put since, header changes, stale answers, logged
    * requests and armed faults.
    */
+  @Override
   public void reset() {
     handler.reset();
+  }
+
+  @Override
+  HttpHandler handler() {
+    return handler;
+  }
+
+  @Override
+  RequestLog log() {
+    return handler.log();
   }
 
   /** Sends this {@code Cache-Control} value from now on (null: none), as a CDN whose rules changed. */
@@ -97,7 +84,7 @@ public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback,
 
   /** The base URL, e.g. {@code http://127.0.0.1:PORT/keys/} (always ending in "/"). */
   public String url() {
-    return "http://127.0.0.1:" + runner.port() + basePath;
+    return "http://127.0.0.1:" + port() + basePath;
   }
 
   /** The URL of file {@code name}, e.g. {@code url("keys.json")}. */
@@ -137,59 +124,9 @@ public final class TestKeyServer implements BeforeAllCallback, AfterAllCallback,
     return this;
   }
 
-  /** Arms {@code fault} (paths as requested, base path included) for its next {@link Fault#times()} matches. */
-  public TestKeyServer enqueue(Fault fault) {
-    handler.log().enqueue(Objects.requireNonNull(fault, "fault"));
-    return this;
-  }
-
-  /** Armed fault applications not used yet. */
-  public int pendingFaults() {
-    return handler.log().pendingFaults();
-  }
-
-  /** Every request received since the start or the last {@link #reset()}, oldest first. */
-  public List<RecordedRequest> requests() {
-    return handler.log().requests();
-  }
-
-  public int requestCount() {
-    return handler.log().count();
-  }
-
-  /** The oldest request not taken yet; fails when every logged request was taken. */
-  public RecordedRequest takeRequest() {
-    return handler.log().takeOrFail();
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    start();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    close();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    runner.startForTest(handler);
-    if (resetBeforeEachTest) {
-      reset();
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    if (runner.stopAfterTest()) {
-      reset();
-    }
-  }
-
   @Override
   public synchronized String toString() {
-    return "TestKeyServer[" + (runner.running() ? url() : "stopped") + "]";
+    return "TestKeyServer[" + (running() ? url() : "stopped") + "]";
   }
 
   private static String requireName(String name) {

@@ -1,14 +1,9 @@
 package dev.countersign.testing.servers;
 
+import com.sun.net.httpserver.HttpHandler;
 import dev.countersign.testing.servers.internal.RegistryConfig;
 import dev.countersign.testing.servers.internal.RegistryHandler;
-import dev.countersign.testing.servers.internal.ServerRunner;
-import java.util.List;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import dev.countersign.testing.servers.internal.RequestLog;
 
 /**
  * An in-memory OCI Distribution Spec v1.1 registry over HTTP on 127.0.0.1 (ephemeral port): manifests of the four
@@ -24,17 +19,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>Registered on an instance field it starts before and stops after each test. Or call {@link #start()} and
  * {@link #close()} yourself. Nothing is written to disk.
  */
-public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
-    AfterEachCallback, AutoCloseable {
+public final class TestRegistry extends LoopbackTestServer<TestRegistry> {
   private final RegistryConfig config;
-  private final boolean resetBeforeEachTest;
   private final RegistryHandler handler;
-  private final ServerRunner runner = new ServerRunner("test-registry");
 
   private TestRegistry(Builder b) {
+    super("test-registry", b.resetBeforeEachTest);
     this.config = new RegistryConfig(b.user, b.password, b.bearer, b.maxManifestBytes, b.maxBlobBytes,
         b.referrersApi);
-    this.resetBeforeEachTest = b.resetBeforeEachTest;
     this.handler = new RegistryHandler(config);
   }
 
@@ -47,31 +39,30 @@ public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, 
     return new Builder();
   }
 
-  /** Starts listening; a no-op when running. */
-  public TestRegistry start() {
-    if (runner.start(handler)) {
-      handler.baseUrl(url());
-    }
-    return this;
-  }
-
-
-  /** Stops the server and forgets all state. */
-  @Override
-  public void close() {
-    runner.stop();
-    handler.reset();
-  }
-
-
   /** Forgets all repositories, blobs, uploads, logged requests and armed faults; the server keeps running. */
+  @Override
   public void reset() {
     handler.reset();
   }
 
+  @Override
+  HttpHandler handler() {
+    return handler;
+  }
+
+  @Override
+  RequestLog log() {
+    return handler.log();
+  }
+
+  @Override
+  void started() {
+    handler.baseUrl(url());
+  }
+
   /** {@code 127.0.0.1:PORT}, the registry part of image references. */
   public String host() {
-    return "127.0.0.1:" + runner.port();
+    return "127.0.0.1:" + port();
   }
 
   /** {@code http://127.0.0.1:PORT}. */
@@ -89,59 +80,9 @@ public final class TestRegistry implements BeforeAllCallback, AfterAllCallback, 
     return config.referrersApi();
   }
 
-  /** Arms {@code fault} for the next {@link Fault#times()} requests it matches; faults apply in arming order. */
-  public TestRegistry enqueue(Fault fault) {
-    handler.log().enqueue(java.util.Objects.requireNonNull(fault, "fault"));
-    return this;
-  }
-
-  /** Armed fault applications not used yet. */
-  public int pendingFaults() {
-    return handler.log().pendingFaults();
-  }
-
-  /** Every request received since the start or the last {@link #reset()}, oldest first. */
-  public List<RecordedRequest> requests() {
-    return handler.log().requests();
-  }
-
-  public int requestCount() {
-    return handler.log().count();
-  }
-
-  /** The oldest request not taken yet; fails when every logged request was taken. */
-  public RecordedRequest takeRequest() {
-    return handler.log().takeOrFail();
-  }
-
-  @Override
-  public void beforeAll(ExtensionContext context) {
-    start();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    close();
-  }
-
-  @Override
-  public void beforeEach(ExtensionContext context) {
-    runner.startForTest(handler);
-    if (resetBeforeEachTest) {
-      reset();
-    }
-  }
-
-  @Override
-  public void afterEach(ExtensionContext context) {
-    if (runner.stopAfterTest()) {
-      reset();
-    }
-  }
-
   @Override
   public String toString() {
-    return "TestRegistry[" + (runner.running() ? url() : "stopped") + ", " + config + "]";
+    return "TestRegistry[" + (running() ? url() : "stopped") + ", " + config + "]";
   }
 
   /** Options of a {@link TestRegistry}. */
